@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { loadSite } from './src/lib/site/load.ts';
+import orienta from './src/integrations/orienta.ts';
+
+// The municipality site is chosen at build time. ORIENTA_BASE overrides the site's own base path.
+const site = loadSite(process.cwd(), process.env.ORIENTA_SITE || undefined, process.env.ORIENTA_BASE || undefined);
+
+export default defineConfig({
+  site: new URL(site.config.url).origin,
+  base: site.base,
+  trailingSlash: 'ignore',
+  outDir: process.env.ORIENTA_OUT_DIR || './dist',
+  integrations: [mdx(), preact(), orienta(site)],
+  build: {
+    // The first screen must arrive in the first round trip: inline the (small) CSS.
+    inlineStylesheets: 'always',
+  },
+  security: {
+    csp: true,
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,23 @@
+/// <reference types="astro/client" />
+
+declare module 'virtual:orienta/site' {
+  import type { SiteConfig } from './schemas/site.ts';
+  import type { Locale } from './schemas/locale.ts';
+  /** The validated config of the site being built (`ORIENTA_SITE`). */
+  export const site: SiteConfig;
+  /** Locales enabled for this site, in display order. */
+  export const locales: Locale[];
+  /** Route segments that module ids must not take. */
+  export const reservedSegments: readonly string[];
+  /** Fingerprinted URL of the site's logo. */
+  export const logoUrl: string;
+}
+
+declare namespace App {
+  interface Locals {
+    /** Set by lesson and content pages so MDX blocks know the reader's and the content's language. */
+    orienta?: import('./lib/i18n/page-context.ts').PageContext;
+  }
+}
+
+declare module 'virtual:orienta/brand.css' {}

@@ -1,0 +1,104 @@
+/**
+ * Self-check quiz island. Stateless across reloads by design: the result is handed to the
+ * progress store through the `orienta:selfcheck` event, which owns persistence.
+ * Renders real radio groups, so it works with the keyboard and screen readers; server-rendered
+ * HTML is identical to the first client render, so nothing jumps on hydration.
+ */
+import { useState } from 'preact/hooks';
+
+export interface SelfCheckStrings {
+  check: string;
+  correct: string;
+  incorrect: string;
+  /** Contains `{score}` and `{total}`. */
+  score: string;
+  retry: string;
+  unanswered: string;
+  /** Contains `{number}`. */
+  question: string;
+}
+
+interface Question {
+  question: string;
+  options: string[];
+  answer: number;
+  feedback: string;
+}
+
+interface Props {
+  questions: Question[];
+  strings: SelfCheckStrings;
+  dir: 'ltr' | 'rtl';
+  /** `<module-id>/<lesson-id>`, used in the result event and for unique input names. */
+  lessonId: string;
+}
+
+/** Detail of the `orienta:selfcheck` event dispatched on `window` when answers are checked. */
+export interface SelfCheckResult {
+  lessonId: string;
+  score: number;
+  total: number;
+}
+
+export default function SelfCheck({ questions, strings, lessonId }: Props) {
+  const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
+  const [checked, setChecked] = useState(false);
+  const [message, setMessage] = useState('');
+  const name = (i: number) => `sc-${lessonId.replace(/\W/g, '-')}-${i}`;
+  const score = answers.reduce<number>((sum, a, i) => sum + (a === questions[i]!.answer ? 1 : 0), 0);
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    if (checked) {
+      setChecked(false);
+      setAnswers(questions.map(() => null));
+      setMessage('');
+      return;
+    }
+    if (answers.some((a) => a === null)) {
+      setMessage(strings.unanswered);
+      return;
+    }
+    setChecked(true);
+    setMessage(strings.score.replace('{score}', String(score)).replace('{total}', String(questions.length)));
+    const detail: SelfCheckResult = { lessonId, score, total: questions.length };
+    window.dispatchEvent(new CustomEvent('orienta:selfcheck', { detail }));
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {questions.map((q, i) => {
+        const chosen = answers[i];
+        const right = chosen === q.answer;
+        return (
+          <fieldset key={i} aria-describedby={checked ? `${name(i)}-fb` : undefined}>
+            <legend>
+              <span class="visually-hidden">{strings.question.replace('{number}', String(i + 1))}: </span>
+              {q.question}
+            </legend>
+            {q.options.map((option, j) => (
+              <label key={j}>
+                <input
+                  type="radio"
+                  name={name(i)}
+                  value={j}
+                  checked={chosen === j}
+                  disabled={checked}
+                  onChange={() => setAnswers((prev) => prev.map((a, k) => (k === i ? j : a)))}
+                />
+                <span>{option}</span>
+              </label>
+            ))}
+            {checked && (
+              <p id={`${name(i)}-fb`} class={right ? 'fb fb-ok' : 'fb fb-bad'}>
+                <strong>{right ? strings.correct : strings.incorrect}</strong> {q.feedback}
+              </p>
+            )}
+          </fieldset>
+        );
+      })}
+      <p role="status" aria-live="polite">{message}</p>
+      <button type="submit" class="btn">{checked ? strings.retry : strings.check}</button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The one place that knows the site's URL layout. Every function returns a path relative to the
+ * site root (no base, no leading slash); `withBase()` turns it into a link.
+ * Municipalities host under sub-paths, so nothing else may build URLs by hand.
+ */
+
+/** Joins a base path ("/" or "/kommun/so/") and a root-relative path into an absolute path. */
+export function withBase(base: string, path = ''): string {
+  const cleanBase = base.endsWith('/') ? base : `${base}/`;
+  return cleanBase + path.replace(/^\/+/, '');
+}
+
+/** Course home of a locale: `sv/`. */
+export const homePath = (locale: string) => `${locale}/`;
+
+/** A module page: `sv/forsorja-sig/`. */
+export const modulePath = (locale: string, moduleId: string) => `${locale}/${moduleId}/`;
+
+/** A lesson page: `sv/forsorja-sig/a-kassa/`. */
+export const lessonPath = (locale: string, moduleId: string, lessonId: string) => `${locale}/${moduleId}/${lessonId}/`;
+
+/** Static pages inside a locale. */
+export const pagePaths = {
+  accessibility: (locale: string) => `${locale}/accessibility/`,
+  privacy: (locale: string) => `${locale}/privacy/`,
+  notFound: (locale: string) => `${locale}/404/`,
+} as const;
+
+/** Route segments taken by pages; a module id must not use one. */
+export const RESERVED_SEGMENTS = ['accessibility', 'privacy', '404', 'progress', 'teacher', 'survey', 'surveys', 'report', 'certificate', 'search', 'offline', 'guide', 'handout', 'schemas', 'pagefind', 'fonts', '_astro'] as const;
+
+/**
+ * Rewrites the locale segment of a root-relative path, keeping the rest, so the language
+ * switcher keeps the reader on the same lesson.
+ *
+ * @example switchLocalePath('sv/forsorja-sig/a-kassa/', 'ar') // 'ar/forsorja-sig/a-kassa/'
+ */
+export function switchLocalePath(path: string, targetLocale: string): string {
+  const clean = path.replace(/^\/+/, '');
+  const slash = clean.indexOf('/');
+  return slash === -1 ? homePath(targetLocale) : `${targetLocale}${clean.slice(slash)}`;
+}
+
+/** Strips the base from an absolute path; returns null when the path is outside the base. */
+export function stripBase(base: string, pathname: string): string | null {
+  const cleanBase = base.endsWith('/') ? base : `${base}/`;
+  if (pathname === cleanBase.slice(0, -1)) return '';
+  return pathname.startsWith(cleanBase) ? pathname.slice(cleanBase.length) : null;
+}
