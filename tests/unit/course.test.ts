@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { buildCourse, ContentError, neighbours, type BuildCourseInput } from '../../src/lib/content/course.ts';
+
+const date = new Date('2026-11-20');
+const source = [{ title: 'Om a-kassa', publisher: 'IAF', url: 'https://www.iaf.se/' }];
+const lesson = (entryId: string, extra: Record<string, unknown> = {}) => ({
+  entryId,
+  filePath: `content/lessons/${entryId}.mdx`,
+  data: { title: `T ${entryId}`, summary: 'A summary of the lesson.', lastReviewed: date, translation: 'machine' as const, ...extra },
+});
+const original = (entryId: string, order: number) => lesson(entryId, { order, minutes: 30, sources: source, translation: 'original' });
+
+function input(overrides: Partial<BuildCourseInput> = {}): BuildCourseInput {
+  return {
+    modules: [
+      { entryId: 'arbete', filePath: 'content/modules/arbete.yaml', data: { order: 2, plannedHours: 60, area: 3 } },
+      { entryId: 'komma', filePath: 'content/modules/komma.yaml', data: { order: 1, plannedHours: 40, area: 1 } },
+    ],
+    moduleTexts: [
+      { entryId: 'sv/arbete', filePath: 'x', data: { title: 'Arbete', summary: 'Om arbete i Sverige.', translation: 'original' } },
+      { entryId: 'sv/komma', filePath: 'x', data: { title: 'Komma', summary: 'Att komma till Sverige.', translation: 'original' } },
+      { entryId: 'ar/arbete', filePath: 'x', data: { title: 'العمل', summary: 'عن العمل في السويد.', translation: 'machine' } },
+    ],
+    lessons: [original('sv/arbete/b-lektion', 2), original('sv/arbete/a-lektion', 1), original('sv/komma/start', 1), lesson('ar/arbete/a-lektion')],
+    locales: ['sv', 'ar'],
+    enabledModules: 'all',
+    ...overrides,
+  };
+}
+
+describe('buildCourse', () => {
+  const course = buildCourse(input());
+
+  it('orders modules and lessons and sums the hours', () => {
+    const sv = course.get('sv')!;
+    expect(sv.modules.map((m) => m.id)).toEqual(['komma', 'arbete']);
+    expect(sv.modules[1]!.lessons.map((l) => l.id)).toEqual(['arbete/a-lektion', 'arbete/b-lektion']);
+    expect(sv.totalHours).toBe(100);
+  });
+
+  it('generates every Swedish lesson in every locale, flagging the fallbacks', () => {
+    const ar = course.get('ar')!;
+    const lessons = ar.modules.flatMap((m) => m.lessons);
+    expect(lessons.map((l) => [l.id, l.contentLocale, l.isFallback])).toEqual([
+      ['komma/start', 'sv', true],
+      ['arbete/a-lektion', 'ar', false],
+      ['arbete/b-lektion', 'sv', true],
+    ]);
+    expect(ar.modules[0]!.isFallback).toBe(true);
+    expect(ar.modules[1]!.title).toBe('العمل');
+  });
+
+  it('takes order, minutes and sources from the Swedish original', () => {
+    const translated = course.get('ar')!.modules[1]!.lessons[0]!;
+    expect(translated.translation).toBe('machine');
+    expect(translated.minutes).toBe(30);
+    expect(translated.sources).toEqual(source);
+  });
+
+  it('finds previous and next lessons across modules', () => {
+    const sv = course.get('sv')!;
+    expect(neighbours(sv, 'arbete/a-lektion').previous?.id).toBe('komma/start');
+    expect(neighbours(sv, 'arbete/a-lektion').next?.id).toBe('arbete/b-lektion');
+    expect(neighbours(sv, 'komma/start').previous).toBeUndefined();
+    expect(neighbours(sv, 'arbete/b-lektion').next).toBeUndefined();
+  });
+
+  it('keeps only enabled modules', () => {
+    const only = buildCourse(input({ enabledModules: ['arbete'] }));
+    expect(only.get('sv')!.modules.map((m) => m.id)).toEqual(['arbete']);
+  });
+
+  it('rejects an orphaned translation, naming the file', () => {
+    const bad = input({ lessons: [...input().lessons, lesson('ar/arbete/renamed')] });
+    expect(() => buildCourse(bad)).toThrow(ContentError);
+    expect(() => buildCourse(bad)).toThrow(/content\/lessons\/ar\/arbete\/renamed\.mdx: .*no Swedish original/);
+  });
+
+  it('rejects a Swedish lesson without minutes, naming the file and field', () => {
+    const bad = input({ lessons: [lesson('sv/arbete/x', { order: 1, sources: source, translation: 'original' })] });
+    expect(() => buildCourse(bad)).toThrow('content/lessons/sv/arbete/x.mdx: minutes: required in the Swedish original');
+  });
+
+  it('rejects an unknown enabled module and a reserved module id', () => {
+    expect(() => buildCourse(input({ enabledModules: ['nope'] }))).toThrow(/unknown module "nope"/);
+    const reserved = input({ reservedSegments: ['komma'] });
+    expect(() => buildCourse(reserved)).toThrow(/"komma" is reserved/);
+  });
+
+  it('rejects a lesson path that is not locale/module/lesson', () => {
+    expect(() => buildCourse(input({ lessons: [original('sv/arbete/Bad_Name', 1)] }))).toThrow(/ASCII slugs/);
+  });
+});
