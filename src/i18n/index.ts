@@ -69,3 +69,16 @@ export function formatDate(date: Date, code: string): string {
     return date.toISOString().slice(0, 10);
   }
 }
+
+/**
+ * Raw UI string templates for islands, with `{{placeholders}}` left in for `format()` on the
+ * client. Only the keys an island needs are shipped.
+ */
+export function islandStrings<K extends UiKey>(code: string, keys: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const key of keys) {
+    const value = instance.getResource(code, 'translation', key) ?? instance.getResource('sv', 'translation', key);
+    out[key] = String(value ?? key);
+  }
+  return out;
+}

@@ -1,10 +1,12 @@
 /**
- * Self-check quiz island. Stateless across reloads by design: the result is handed to the
- * progress store through the `orienta:selfcheck` event, which owns persistence.
+ * Self-check quiz island. Stateless across reloads by design: each checked result goes to the
+ * progress store, which keeps the latest and the best score per lesson.
  * Renders real radio groups, so it works with the keyboard and screen readers; server-rendered
  * HTML is identical to the first client render, so nothing jumps on hydration.
  */
 import { useState } from 'preact/hooks';
+import { progressClient } from '../lib/progress/client.ts';
+import { recordSelfCheck } from '../lib/progress/envelope.ts';
 
 export interface SelfCheckStrings {
   check: string;
@@ -29,18 +31,13 @@ interface Props {
   questions: Question[];
   strings: SelfCheckStrings;
   dir: 'ltr' | 'rtl';
-  /** `<module-id>/<lesson-id>`, used in the result event and for unique input names. */
+  /** `<module-id>/<lesson-id>`: the progress key and a prefix for unique input names. */
   lessonId: string;
+  /** Site id, for the progress store's namespace. */
+  siteId: string;
 }
 
-/** Detail of the `orienta:selfcheck` event dispatched on `window` when answers are checked. */
-export interface SelfCheckResult {
-  lessonId: string;
-  score: number;
-  total: number;
-}
-
-export default function SelfCheck({ questions, strings, lessonId }: Props) {
+export default function SelfCheck({ questions, strings, lessonId, siteId }: Props) {
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
   const [checked, setChecked] = useState(false);
   const [message, setMessage] = useState('');
@@ -61,8 +58,7 @@ export default function SelfCheck({ questions, strings, lessonId }: Props) {
     }
     setChecked(true);
     setMessage(strings.score.replace('{score}', String(score)).replace('{total}', String(questions.length)));
-    const detail: SelfCheckResult = { lessonId, score, total: questions.length };
-    window.dispatchEvent(new CustomEvent('orienta:selfcheck', { detail }));
+    if (lessonId) progressClient(siteId).update((store, now) => recordSelfCheck(store, lessonId, score, questions.length, now));
   }
 
   return (

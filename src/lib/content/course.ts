@@ -222,3 +222,8 @@ export function neighbours(course: LocaleCourse, id: string): { previous?: Resol
   if (index === -1) return {};
   return { previous: flat[index - 1], next: flat[index + 1] };
 }
+
+/** The course's modules reduced to what progress needs: ids, hours and lesson ids. */
+export function courseOutline(course: LocaleCourse): Array<{ id: string; plannedHours: number; lessonIds: string[] }> {
+  return course.modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessons.map((l) => l.id) }));
+}

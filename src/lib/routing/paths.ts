@@ -19,11 +19,16 @@ export const modulePath = (locale: string, moduleId: string) => `${locale}/${mod
 /** A lesson page: `sv/forsorja-sig/a-kassa/`. */
 export const lessonPath = (locale: string, moduleId: string, lessonId: string) => `${locale}/${moduleId}/${lessonId}/`;
 
+/** The JSON Schemas of exported files, served from `public/schemas/`. */
+export const schemaPath = (name: string) => `schemas/${name}`;
+
 /** Static pages inside a locale. */
 export const pagePaths = {
   accessibility: (locale: string) => `${locale}/accessibility/`,
   privacy: (locale: string) => `${locale}/privacy/`,
   notFound: (locale: string) => `${locale}/404/`,
+  progress: (locale: string) => `${locale}/progress/`,
+  certificate: (locale: string) => `${locale}/certificate/`,
 } as const;
 
 /** Route segments taken by pages; a module id must not use one. */

@@ -1,0 +1,111 @@
+/**
+ * Picking a survey's texts for a locale, with the Swedish fallback and the translation status the
+ * page shows ("machine translated", "in Swedish").
+ */
+import type { LocalizedText, QuestionType, SurveyDefinition } from '../../schemas/survey.ts';
+import { scaleLabels } from './scales.ts';
+
+/** The course's source language; every localized map has it. */
+export const SOURCE_LOCALE = 'sv';
+
+/** A text and the locale it is actually in (`sv` when it fell back), for the `lang` attribute. */
+export interface LocalizedString {
+  text: string;
+  locale: string;
+}
+
+/**
+ * Picks `locale` from a localized map, falling back to Swedish.
+ *
+ * @example
+ * localize({ sv: 'Hej', en: 'Hello' }, 'ar') // { text: 'Hej', locale: 'sv' }
+ */
+export function localize(map: LocalizedText, locale: string): LocalizedString {
+  const text = map[locale];
+  if (typeof text === 'string' && text.length > 0) return { text, locale };
+  return { text: map[SOURCE_LOCALE] ?? '', locale: SOURCE_LOCALE };
+}
+
+/** How a survey's texts in a locale came to be: the Swedish original, a machine or reviewed translation, or none (Swedish shown). */
+export type SurveyTextStatus = 'original' | 'machine' | 'reviewed' | 'missing';
+
+/** The translation status of a survey in `locale`, from its `translations` map. */
+export function surveyTranslationStatus(definition: SurveyDefinition, locale: string): SurveyTextStatus {
+  if (locale === SOURCE_LOCALE) return 'original';
+  return definition.translations[locale] ?? 'missing';
+}
+
+/** One localized map of a survey and where it sits, e.g. `questions.2.options.1.label`. */
+export interface SurveyTextEntry {
+  path: string;
+  text: LocalizedText;
+}
+
+/** Every localized text of a survey, including the labels of its likert scales. */
+export function surveyTextEntries(definition: SurveyDefinition): SurveyTextEntry[] {
+  const entries: SurveyTextEntry[] = [
+    { path: 'title', text: definition.title },
+    { path: 'intro', text: definition.intro },
+  ];
+  definition.questions.forEach((question, q) => {
+    entries.push({ path: `questions.${q}.text`, text: question.text });
+    question.options?.forEach((option, o) => entries.push({ path: `questions.${q}.options.${o}.label`, text: option.label }));
+    if (question.scale !== undefined) {
+      scaleLabels(question.scale).forEach((label, point) => entries.push({ path: `questions.${q}.scale.${point + 1}`, text: label }));
+    }
+  });
+  return entries;
+}
+
+/** Paths of the survey's texts that have no text in `locale` (and so show in Swedish). */
+export function missingTexts(definition: SurveyDefinition, locale: string): string[] {
+  return surveyTextEntries(definition)
+    .filter((entry) => !(typeof entry.text[locale] === 'string' && entry.text[locale]!.length > 0))
+    .map((entry) => entry.path);
+}
+
+/** A question ready to render in one locale. */
+export interface LocalizedQuestion {
+  id: string;
+  type: QuestionType;
+  required: boolean;
+  text: LocalizedString;
+  /** Choices of single and multiple questions; empty otherwise. */
+  options: { id: string; label: LocalizedString }[];
+  /** Labels of points 1–5 of likert5 questions; empty otherwise. */
+  scale: { value: number; label: LocalizedString }[];
+}
+
+/** A survey ready to render in one locale. Texts missing in that locale come in Swedish, marked by their `locale`. */
+export interface LocalizedSurvey {
+  id: string;
+  version: number;
+  kind: SurveyDefinition['kind'];
+  /** The locale asked for. */
+  locale: string;
+  translation: SurveyTextStatus;
+  title: LocalizedString;
+  intro: LocalizedString;
+  questions: LocalizedQuestion[];
+}
+
+/** Resolves every text of a survey for `locale`, for the survey form. */
+export function localizeSurvey(definition: SurveyDefinition, locale: string): LocalizedSurvey {
+  return {
+    id: definition.id,
+    version: definition.version,
+    kind: definition.kind,
+    locale,
+    translation: surveyTranslationStatus(definition, locale),
+    title: localize(definition.title, locale),
+    intro: localize(definition.intro, locale),
+    questions: definition.questions.map((question) => ({
+      id: question.id,
+      type: question.type,
+      required: question.required,
+      text: localize(question.text, locale),
+      options: (question.options ?? []).map((option) => ({ id: option.id, label: localize(option.label, locale) })),
+      scale: question.scale === undefined ? [] : scaleLabels(question.scale).map((label, index) => ({ value: index + 1, label: localize(label, locale) })),
+    })),
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * Participant progress in Chromium, clicking as a participant would: complete, reload, switch
+ * language, export/import, bad files, corrupted storage, two tabs and the certificate as PDF.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { extractText, getDocumentProxy } from 'unpdf';
+import type { Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from '../support/server.ts';
+import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
+import { DIST } from '../support/dist.ts';
+
+let server: StaticServer;
+let browser: TestBrowser;
+const LESSON = 'forsorja-sig/a-kassa';
+const KEY = 'orienta:demo:progress';
+const files = mkdtempSync(join(tmpdir(), 'orienta-files-'));
+
+beforeAll(async () => {
+  server = await serveStatic(DIST);
+  browser = await launchBrowser({ locale: 'en-GB' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, page?: Page): Promise<Page> {
+  const p = page ?? (await browser.newPage());
+  await p.goto(`${server.url}${path}`);
+  return p;
+}
+const markButton = (page: Page) => page.getByRole('button', { name: 'Mark as completed' });
+async function waitReady(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('astro-island[ssr][component-url*="LessonProgress"], astro-island[ssr][component-url*="ProgressPage"]'));
+}
+async function resetStorage(page: Page) {
+  await page.evaluate(() => localStorage.clear());
+}
+
+describe('tracking', () => {
+  it('a completed lesson stays completed after a reload and a language switch', async () => {
+    const page = await open(`en/${LESSON}/`);
+    await resetStorage(page);
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('false');
+    await markButton(page).click();
+    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
+    // Switch language with the switcher: progress is keyed by lesson id, not by URL.
+    await page.getByText('Language:').click();
+    await page.getByRole('link', { name: 'العربية' }).click();
+    await page.waitForURL(`${server.url}ar/${LESSON}/`);
+    await waitReady(page);
+    const arabicButton = page.locator('.lesson-progress button');
+    await expect.poll(() => arabicButton.getAttribute('aria-pressed')).toBe('true');
+    // A second press undoes it.
+    await arabicButton.click();
+    await expect.poll(() => arabicButton.getAttribute('aria-pressed')).toBe('false');
+    await page.close();
+  });
+
+  it('records self-check results and offers "Continue where you left off" on the course home', async () => {
+    const page = await open(`en/${LESSON}/`);
+    await resetStorage(page);
+    await page.reload();
+    const quiz = page.locator('.selfcheck form');
+    await quiz.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector('.selfcheck astro-island[ssr]'));
+    const groups = quiz.locator('fieldset');
+    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByRole('radio').first().check();
+    await quiz.getByRole('button', { name: 'Check answers' }).click();
+    const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY))!);
+    expect(stored.lessons[LESSON].selfCheck.best.total).toBe(await groups.count());
+    await open('en/', page);
+    const cont = page.getByRole('link', { name: /^Continue where you left off/ });
+    await expect.poll(() => cont.getAttribute('href')).toBe(`/en/${LESSON}/`);
+    await page.close();
+  });
+});
+
+describe('export and import', () => {
+  const ajv = new Ajv2020({ strict: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync('public/schemas/progress.v1.json', 'utf8')));
+
+  async function importFile(page: Page, path: string) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import progress' }).click();
+    await (await chooser).setFiles(path);
+  }
+
+  it('export, clear the storage, import: everything is back', async () => {
+    const page = await open(`en/${LESSON}/`);
+    await resetStorage(page);
+    await page.reload();
+    await waitReady(page);
+    await markButton(page).click();
+    await open('en/halsa/', page);
+    const firstHealthLesson = await page.locator('[data-lesson-card]').first().getAttribute('data-lesson-card');
+    await page.locator('[data-lesson-card] a').first().click();
+    await waitReady(page);
+    await markButton(page).click();
+    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
+
+    await open('en/progress/', page);
+    await waitReady(page);
+    await page.getByLabel('Your name (optional)').fill('Amal');
+    await page.getByLabel('Your name (optional)').blur();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export progress' }).click();
+    const path = join(files, 'export.json');
+    await (await download).saveAs(path);
+    const exported = JSON.parse(readFileSync(path, 'utf8'));
+    expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
+    expect(exported.$schema).toBe('https://exempelby.example/schemas/progress.v1.json');
+    expect(exported.participantName).toBe('Amal');
+    expect(exported.lessons.filter((l: { completed: boolean }) => l.completed).map((l: { id: string }) => l.id).sort()).toEqual([LESSON, firstHealthLesson].sort());
+
+    await resetStorage(page);
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(() => page.locator('[data-completed="true"]').count()).toBe(0);
+    await importFile(page, path);
+    const preview = page.getByRole('region', { name: 'Check before you import' });
+    await expect.poll(() => preview.textContent()).toContain('Lessons that will be marked completed: 2');
+    // Nothing is stored before the participant confirms.
+    expect((await page.evaluate((key) => localStorage.getItem(key), KEY)) ?? '').not.toContain(LESSON);
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'imported' }).count()).toBe(1);
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(() => page.locator('[data-completed="true"]').count()).toBe(2);
+    expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('Amal');
+    await page.close();
+  });
+
+  it('a malformed file and a wrong version each get an error, and nothing changes', async () => {
+    const page = await open('en/progress/');
+    await waitReady(page);
+    const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+    expect(before).toContain(LESSON);
+    const malformed = join(files, 'malformed.json');
+    writeFileSync(malformed, '{"kind":"orienta.progress", "schemaVersion": 1, "lessons": [');
+    await importFile(page, malformed);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was changed' }).textContent()).toMatch(/not a progress file/);
+    const wrongVersion = join(files, 'v9.json');
+    writeFileSync(wrongVersion, JSON.stringify({ $schema: 'x', schemaVersion: 9, kind: 'orienta.progress', siteId: 'demo', exportedAt: new Date().toISOString(), lessons: [] }));
+    await importFile(page, wrongVersion);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was changed' }).textContent()).toMatch(/different version/);
+    const hostile = join(files, 'hostile.json');
+    writeFileSync(hostile, JSON.stringify({ $schema: 'x', schemaVersion: 1, kind: 'orienta.progress', siteId: 'demo', exportedAt: new Date().toISOString(), participantName: '<img src=x onerror=alert(1)>', lessons: [] }));
+    await importFile(page, hostile);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was changed' }).textContent()).toMatch(/contains code/);
+    expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
+    expect(await page.getByRole('region', { name: 'Check before you import' }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('broken storage', () => {
+  it('a corrupted stored value: no crash, a notice, and the raw value kept aside', async () => {
+    const page = await open(`en/${LESSON}/`);
+    await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"lessons":{oops'), KEY);
+    await page.reload();
+    await waitReady(page);
+    const notice = page.locator('[data-storage-problem="unreadable"]');
+    await expect.poll(() => notice.textContent()).toMatch(/could not be read/);
+    const kept = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:unreadable:`)).map((k) => localStorage.getItem(k)), KEY);
+    expect(kept).toContain('{"version":1,"lessons":{oops');
+    // The page still works: the lesson can be marked completed.
+    await markButton(page).click();
+    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
+  it('blocked storage: the page reads fine and says progress will not be kept', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    await open(`en/${LESSON}/`, page);
+    await waitReady(page);
+    await expect.poll(() => page.locator('[data-storage-problem="unavailable"]').textContent()).toMatch(/will not be kept/);
+    expect(await page.locator('[data-lesson]').textContent()).toContain('a-kassa');
+    await page.close();
+  });
+});
+
+describe('tabs', () => {
+  it('completion in one tab shows in the other', async () => {
+    const first = await open(`en/${LESSON}/`);
+    await resetStorage(first);
+    await first.reload();
+    const second = await open('en/progress/');
+    await waitReady(first);
+    await waitReady(second);
+    const row = second.locator(`[data-lesson-progress="${LESSON}"]`);
+    await expect.poll(() => row.getAttribute('data-completed')).toBe('false');
+    await markButton(first).click();
+    await expect.poll(() => row.getAttribute('data-completed')).toBe('true');
+    await first.close();
+    await second.close();
+  });
+});
+
+describe('certificate', () => {
+  it('prints to PDF with the typed name and the completed modules', async () => {
+    const page = await open('en/progress/');
+    await waitReady(page);
+    const ids = await page.locator('[data-lesson-progress]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson-progress')!));
+    await page.evaluate(({ key, ids }) => {
+      const at = new Date().toISOString();
+      localStorage.setItem(key, JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: Object.fromEntries(ids.map((id) => [id, { completedAt: at }])) }));
+    }, { key: KEY, ids });
+    await open('en/certificate/', page);
+    await page.getByLabel('Name on the certificate').fill('Amal Hassan');
+    await expect.poll(() => page.locator('.certificate[data-complete="true"] .statement').textContent()).toContain('Amal Hassan');
+    const pdf = await page.pdf({ format: 'A4' });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    expect(text).toContain('Amal Hassan');
+    expect(text).toContain('Exempelby kommun');
+    expect(text).toContain("Teacher's signature");
+    const titles = await page.locator('.certificate tbody td:first-child').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(8);
+    for (const title of titles) expect(text.replace(/\s+/g, ' ')).toContain(title.replace(/\s+/g, ' '));
+    await page.close();
+  });
+});
+
+describe('accessibility of progress pages (axe)', () => {
+  for (const locale of ['en', 'ar']) {
+    for (const path of ['progress/', 'certificate/']) {
+      it(`${locale}/${path} has no violations`, async () => {
+        const page = await open(`${locale}/${path}`);
+        await waitReady(page);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
