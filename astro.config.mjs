@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { loadSite } from './src/lib/site/load.ts';
 import orienta from './src/integrations/orienta.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 
 // The municipality site is chosen at build time. ORIENTA_BASE overrides the site's own base path.
 const site = loadSite(process.cwd(), process.env.ORIENTA_SITE || undefined, process.env.ORIENTA_BASE || undefined);
@@ -13,7 +14,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'ignore',
   outDir: process.env.ORIENTA_OUT_DIR || './dist',
-  integrations: [mdx(), preact(), orienta(site)],
+  integrations: [mdx(), preact(), orienta(site), pagefindIndex()],
   build: {
     // The first screen must arrive in the first round trip: inline the (small) CSS.
     inlineStylesheets: 'always',

@@ -69,7 +69,7 @@ export default function SelfCheck({ questions, strings, lessonId, siteId }: Prop
         return (
           <fieldset key={i} aria-describedby={checked ? `${name(i)}-fb` : undefined}>
             <legend>
-              <span class="visually-hidden">{strings.question.replace('{number}', String(i + 1))}: </span>
+              <span class="visually-hidden" data-pagefind-ignore>{strings.question.replace('{number}', String(i + 1))}: </span>
               {q.question}
             </legend>
             {q.options.map((option, j) => (

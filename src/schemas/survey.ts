@@ -112,7 +112,12 @@ export const surveyDefinitionSchema = z
   .superRefine((survey, ctx) => {
     if ('sv' in survey.translations) ctx.addIssue({ code: 'custom', path: ['translations', 'sv'], message: 'Swedish is the original; list only translations' });
     const seen = new Set<string>();
+    const roles = new Set<string>();
     survey.questions.forEach((question, index) => {
+      if (question.indicator && question.indicator !== 'self-assessment') {
+        if (roles.has(question.indicator)) ctx.addIssue({ code: 'custom', path: ['questions', index, 'indicator'], message: `only one question per survey can have indicator "${question.indicator}"` });
+        roles.add(question.indicator);
+      }
       if (seen.has(question.id)) ctx.addIssue({ code: 'custom', path: ['questions', index, 'id'], message: `duplicate question id "${question.id}"` });
       seen.add(question.id);
       if (survey.kind === 'self-assessment' && (question.type !== 'likert5' || question.indicator !== 'self-assessment')) {

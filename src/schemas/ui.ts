@@ -124,6 +124,17 @@ export const uiStringsSchema = z
     'certificate.notice': s("Note that the municipality issues the official intyg"),
     'certificate.incomplete': s("Shown before completion; {{done}} and {{total}} are numbers"),
     'certificate.issuedBy': s("Label before the municipality's name and contact"),
+    'search.open': s("Header button that opens search"),
+    'search.title': s("Heading of the search dialog"),
+    'search.label': s("Label of the search field"),
+    'search.hint': s("Hint under the search field: search in your language or for a Swedish word"),
+    'search.module': s("Label of the module filter"),
+    'search.allModules': s("Filter option: every module"),
+    'search.results': s("Number of results; {{count}} is a number"),
+    'search.none': s("No results; {{query}} is what the reader typed"),
+    'search.loading': s("Shown while searching"),
+    'search.unavailable': s("Search could not load (e.g. offline)"),
+    'search.close': s("Button that closes the search dialog"),
   })
   .strict();
 

@@ -1,17 +1,12 @@
 /** Reading a built site in tests: its pages, parsed, and its internal links. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { listFiles } from '../../src/lib/site/files.ts';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 export const DIST = process.env.ORIENTA_OUT_DIR ?? 'dist';
 
-/** Every file under `dir`, as paths relative to it. */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full).map((f) => `${name}/${f}`) : [name];
-  });
-}
+export { listFiles };
 
 /** Parses a page of the built site, e.g. `page('sv/index.html')`. */
 export function page(path: string, dir = DIST): HTMLElement {

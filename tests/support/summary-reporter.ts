@@ -11,17 +11,18 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const module of testModules) {
-      const moduleFailed = module.state() === 'failed' || module.errors().length > 0;
-      let moduleTests = 0;
-      for (const test of module.children.allTests()) {
-        moduleTests++;
+      const tests = [...module.children.allTests()];
+      const anyTestFailed = tests.some((test) => test.result().state === 'failed');
+      // A failing hook (e.g. beforeAll) or a collection error breaks the module without failing a test.
+      const moduleBroken = module.errors().length > 0 || (module.state() === 'failed' && !anyTestFailed);
+      for (const test of tests) {
         const state = test.result().state;
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
-        else if (moduleFailed) failed++;
+        else if (moduleBroken) failed++;
         else skipped++;
       }
-      if (moduleFailed && moduleTests === 0) failed++;
+      if (moduleBroken && tests.length === 0) failed++;
     }
     failed += unhandledErrors.length;
     if (passed + failed === 0) failed++;
