@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import { loadSite } from './src/lib/site/load.ts';
 import orienta from './src/integrations/orienta.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 
 // The municipality site is chosen at build time. ORIENTA_BASE overrides the site's own base path.
 const site = loadSite(process.cwd(), process.env.ORIENTA_SITE || undefined, process.env.ORIENTA_BASE || undefined);
@@ -14,7 +15,14 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'ignore',
   outDir: process.env.ORIENTA_OUT_DIR || './dist',
-  integrations: [mdx(), preact(), orienta(site), pagefindIndex()],
+  integrations: [
+    mdx(),
+    preact(),
+    orienta(site),
+    pagefindIndex(),
+    // Last, so its version covers every file, the search index included.
+    serviceWorker({ siteId: site.config.id, locales: site.locales.map((l) => l.code) }),
+  ],
   build: {
     // The first screen must arrive in the first round trip: inline the (small) CSS.
     inlineStylesheets: 'always',

@@ -135,6 +135,20 @@ export const uiStringsSchema = z
     'search.loading': s("Shown while searching"),
     'search.unavailable': s("Search could not load (e.g. offline)"),
     'search.close': s("Button that closes the search dialog"),
+    'offline.save': s("Button on a module page that saves its lessons for reading without internet"),
+    'offline.hint': s("Explains the save button"),
+    'offline.saving': s("Progress while saving; {{done}} and {{total}} are numbers"),
+    'offline.saved': s("After saving; {{count}} is a number, {{size}} a size like 240 kB"),
+    'offline.remove': s("Button that removes the saved lessons"),
+    'offline.removed': s("After removing"),
+    'offline.failed': s("Saving failed"),
+    'offline.unsupported': s("The browser cannot save for offline"),
+    'offline.title': s("Title of the offline page"),
+    'offline.text': s("Offline page text before the list of saved lessons"),
+    'offline.none': s("Offline page when nothing is saved"),
+    'offline.retry': s("Button that reloads the page"),
+    'update.available': s("Quiet notice that a new version of the site exists"),
+    'update.reload': s("Button that reloads to the new version"),
   })
   .strict();
 

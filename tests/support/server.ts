@@ -16,7 +16,8 @@ export interface StaticServer {
 
 /** Serves `dir` under `base` on a free port. */
 export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
-  const serve = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  // dev mode reads files on each request, so tests can change the deployed files while serving.
+  const serve = sirv(dir, { dev: true, etag: true, extensions: ['html'] });
   const notFound = join(dir, '404.html');
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';

@@ -29,6 +29,7 @@ export const pagePaths = {
   notFound: (locale: string) => `${locale}/404/`,
   progress: (locale: string) => `${locale}/progress/`,
   certificate: (locale: string) => `${locale}/certificate/`,
+  offline: (locale: string) => `${locale}/offline/`,
 } as const;
 
 /** Route segments taken by pages; a module id must not use one. */

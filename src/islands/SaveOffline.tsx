@@ -1,0 +1,97 @@
+/**
+ * "Save for offline" on a module page: fetches every lesson of the module in the current locale
+ * into its own cache, shows progress and size, and can be undone. The service worker serves
+ * these pages when there is no network.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { format } from '../lib/i18n/format.ts';
+import { formatSize } from '../lib/offline/strategy.ts';
+
+export const SAVE_OFFLINE_KEYS = ['offline.save', 'offline.hint', 'offline.saving', 'offline.saved', 'offline.remove', 'offline.removed', 'offline.failed', 'offline.unsupported'] as const;
+
+interface Props {
+  cacheName: string;
+  urls: string[];
+  /** BCP-47 tag for formatting the size. */
+  lang: string;
+  strings: Record<(typeof SAVE_OFFLINE_KEYS)[number], string>;
+}
+
+type State =
+  | { kind: 'unknown' }
+  | { kind: 'unsupported' }
+  | { kind: 'idle'; message?: string; error?: boolean }
+  | { kind: 'saving'; done: number }
+  | { kind: 'saved'; count: number; bytes: number };
+
+async function cachedSize(cache: Cache, urls: string[]): Promise<{ count: number; bytes: number }> {
+  let count = 0;
+  let bytes = 0;
+  for (const url of urls) {
+    const response = await cache.match(url);
+    if (response) {
+      count++;
+      bytes += (await response.blob()).size;
+    }
+  }
+  return { count, bytes };
+}
+
+export default function SaveOffline({ cacheName, urls, lang, strings }: Props) {
+  const [state, setState] = useState<State>({ kind: 'unknown' });
+
+  useEffect(() => {
+    if (!('caches' in window)) {
+      setState({ kind: 'unsupported' });
+      return;
+    }
+    void (async () => {
+      if (!(await caches.has(cacheName))) return setState({ kind: 'idle' });
+      const { count, bytes } = await cachedSize(await caches.open(cacheName), urls);
+      setState(count === urls.length ? { kind: 'saved', count, bytes } : { kind: 'idle' });
+    })();
+  }, [cacheName]);
+
+  async function save() {
+    setState({ kind: 'saving', done: 0 });
+    try {
+      const cache = await caches.open(cacheName);
+      let bytes = 0;
+      for (const [i, url] of urls.entries()) {
+        const response = await fetch(url, { cache: 'no-cache' });
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        bytes += (await response.clone().blob()).size;
+        await cache.put(url, response);
+        setState({ kind: 'saving', done: i + 1 });
+      }
+      setState({ kind: 'saved', count: urls.length, bytes });
+    } catch {
+      await caches.delete(cacheName);
+      setState({ kind: 'idle', message: strings['offline.failed'], error: true });
+    }
+  }
+
+  async function remove() {
+    await caches.delete(cacheName);
+    setState({ kind: 'idle', message: strings['offline.removed'] });
+  }
+
+  if (state.kind === 'unsupported') return <p class="hint">{strings['offline.unsupported']}</p>;
+  return (
+    <div class="save-offline" data-offline-state={state.kind}>
+      <p class="hint">{strings['offline.hint']}</p>
+      {state.kind === 'saved' ? (
+        <button type="button" class="btn btn-secondary" onClick={remove}>{strings['offline.remove']}</button>
+      ) : (
+        <button type="button" class="btn btn-secondary" onClick={save} disabled={state.kind !== 'idle'}>{strings['offline.save']}</button>
+      )}
+      {state.kind === 'saving' && <progress max={urls.length} value={state.done} aria-hidden="true" />}
+      <p role="status">
+        {state.kind === 'saving' && format(strings['offline.saving'], { done: state.done, total: urls.length })}
+        {state.kind === 'saved' && format(strings['offline.saved'], { count: state.count, size: formatSize(state.bytes, lang) })}
+        {state.kind === 'idle' && !state.error && state.message}
+      </p>
+      <p role="alert">{state.kind === 'idle' && state.error ? state.message : ''}</p>
+    </div>
+  );
+}
