@@ -3,7 +3,7 @@
  * are saved on the device and again by the report for every imported response.
  */
 import type { SurveyDefinition } from '../../schemas/survey.ts';
-import { codePointLength, MARKUP_PATTERN, MAX_TEXT_ANSWER_LENGTH } from '../../schemas/survey-response.ts';
+import { codePointLength, MAX_TEXT_ANSWER_LENGTH } from '../../schemas/survey-response.ts';
 
 /** One stored answer: a likert point 1–5, an option id or free text, or the option ids chosen. */
 export type AnswerValue = number | string | string[];
@@ -28,15 +28,16 @@ export interface PreparedAnswers {
   errors: AnswerError[];
 }
 
-const MARKUP_START = new RegExp(MARKUP_PATTERN.source, 'g');
+/** `<` opening something tag-like, also with spaces between (`< img`), as stricter markup checks see it. */
+const TAG_LIKE_LESS_THAN = /<(?=\s*[A-Za-z/!?])/g;
 
 /**
- * Makes free text safe to export without changing what it says: a `<` that would open a tag gets
- * a space after it (`<img` → `< img`). Exports refuse markup, so this keeps a participant's `<b`
- * from making their file invalid.
+ * Makes free text safe to export without changing what it says: a `<` that would open a tag becomes
+ * the full-width `＜` (U+FF1C), which looks alike and is never markup (`<img` → `＜img`). Exports
+ * refuse markup, so this keeps a participant's `<b` from making their whole file invalid.
  */
 export function defuseMarkup(text: string): string {
-  return text.replace(MARKUP_START, (match) => `< ${match.slice(1)}`);
+  return text.replace(TAG_LIKE_LESS_THAN, '\uFF1C');
 }
 
 function isUnanswered(value: unknown): boolean {

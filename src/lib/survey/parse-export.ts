@@ -19,8 +19,9 @@ export const MAX_EXPORT_FILE_BYTES = 5 * 1024 * 1024;
  * - `wrong-kind`: JSON, but not a survey export (e.g. a progress export)
  * - `unknown-version`: a `schemaVersion` other than 1
  * - `invalid`: does not follow the schema (including markup in a string)
+ * - `unreadable`: the file could not be read at all (reported by the caller)
  */
-export type ExportFileErrorCode = 'too-large' | 'not-json' | 'wrong-kind' | 'unknown-version' | 'invalid';
+export type ExportFileErrorCode = 'too-large' | 'not-json' | 'wrong-kind' | 'unknown-version' | 'invalid' | 'unreadable';
 
 /** A refused file's reason. */
 export interface ExportFileError {
@@ -75,9 +76,10 @@ export function parseSurveyExport(text: string): ParseExportResult {
     return { ok: false, error: { code: 'wrong-kind', message: 'not a JSON object' } };
   }
   const record = raw as Record<string, unknown>;
-  if ('kind' in record && record.kind !== SURVEY_EXPORT_KIND) {
-    const kind = typeof record.kind === 'string' ? `"${record.kind.slice(0, 60)}"` : typeof record.kind;
-    return { ok: false, error: { code: 'wrong-kind', message: `kind is ${kind}, expected "${SURVEY_EXPORT_KIND}"` } };
+  // A file naming another kind, or naming neither kind nor version, is some other file.
+  if (record.kind !== SURVEY_EXPORT_KIND && ('kind' in record || !('schemaVersion' in record))) {
+    const kind = typeof record.kind === 'string' ? `"${record.kind.slice(0, 60)}"` : 'kind' in record ? typeof record.kind : 'missing';
+    return { ok: false, error: { code: 'wrong-kind', message: `not a survey export: kind is ${kind}, expected "${SURVEY_EXPORT_KIND}"` } };
   }
   if (record.schemaVersion !== SURVEY_EXPORT_SCHEMA_VERSION) {
     return { ok: false, error: { code: 'unknown-version', message: `schemaVersion ${JSON.stringify(record.schemaVersion)?.slice(0, 20) ?? 'missing'}; this site reads ${SURVEY_EXPORT_SCHEMA_VERSION}` } };
