@@ -2,13 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import { loadSite } from './src/lib/site/load.ts';
+import { contentDirFromEnv, loadSite } from './src/lib/site/load.ts';
 import orienta from './src/integrations/orienta.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 
 // The municipality site is chosen at build time. ORIENTA_BASE overrides the site's own base path.
-const site = loadSite(process.cwd(), process.env.ORIENTA_SITE || undefined, process.env.ORIENTA_BASE || undefined);
+const site = loadSite(contentDirFromEnv(), process.env.ORIENTA_SITE || undefined, process.env.ORIENTA_BASE || undefined);
 
 export default defineConfig({
   site: new URL(site.config.url).origin,

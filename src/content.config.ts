@@ -4,28 +4,31 @@ import { lessonSchema } from './schemas/lesson.ts';
 import { moduleSchema, moduleTextSchema } from './schemas/module.ts';
 import { pageSchema } from './schemas/page.ts';
 
+/** The content folder; `ORIENTA_CONTENT_DIR` points the benchmark at a synthetic course. */
+const CONTENT = process.env.ORIENTA_CONTENT_DIR || './content';
+
 /** Keeps the path as the id (`sv/forsorja-sig/a-kassa`) instead of Astro's slugified default. */
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|md|ya?ml)$/, '');
 
 export const collections = {
   /** `content/lessons/<locale>/<module-id>/<lesson-id>.mdx` */
   lessons: defineCollection({
-    loader: glob({ pattern: '*/*/*.mdx', base: './content/lessons', generateId: pathId }),
+    loader: glob({ pattern: '*/*/*.mdx', base: `${CONTENT}/lessons`, generateId: pathId }),
     schema: lessonSchema,
   }),
   /** `content/modules/<module-id>.yaml`: language-neutral structure. */
   modules: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: './content/modules', generateId: pathId }),
+    loader: glob({ pattern: '*.yaml', base: `${CONTENT}/modules`, generateId: pathId }),
     schema: moduleSchema,
   }),
   /** `content/modules/<locale>/<module-id>.yaml`: titles and summaries per locale. */
   moduleTexts: defineCollection({
-    loader: glob({ pattern: '*/*.yaml', base: './content/modules', generateId: pathId }),
+    loader: glob({ pattern: '*/*.yaml', base: `${CONTENT}/modules`, generateId: pathId }),
     schema: moduleTextSchema,
   }),
   /** `content/pages/<locale>/<page-id>.mdx`: accessibility statement, privacy. */
   pages: defineCollection({
-    loader: glob({ pattern: '*/*.mdx', base: './content/pages', generateId: pathId }),
+    loader: glob({ pattern: '*/*.mdx', base: `${CONTENT}/pages`, generateId: pathId }),
     schema: pageSchema,
   }),
 };

@@ -68,10 +68,25 @@ export const siteConfigSchema = z
     contact: contactSchema,
     /** Locales this site publishes; `all` for every locale in content/locales.json. */
     locales: z.union([z.literal('all'), z.array(localeCodeSchema).min(1)]).default('all').meta({ description: 'Enabled locales or "all"' }),
+    /** The locale the root page falls back to and lists first. Must be one of `locales`. */
+    defaultLocale: localeCodeSchema.default('sv').meta({ description: 'Default locale; one of the enabled locales' }),
     /** Modules this site publishes; `all` for every module. */
     modules: z.union([z.literal('all'), z.array(slugSchema).min(1)]).default('all').meta({ description: 'Enabled module ids or "all"' }),
     /** Local resources that fill the lessons' LocalInfo slots. */
     localResources: z.array(localResourceSchema).default([]).meta({ description: 'Local resources by topic' }),
+    /**
+     * Another site whose local content (local lessons and local resources) this site uses too,
+     * as Svedala uses Trelleborg's course. Its own content comes first and wins on the same id.
+     */
+    localContentFrom: slugSchema.optional().meta({ description: 'Site id whose local lessons and resources are shared into this site' }),
+    /** Survey settings. */
+    survey: z
+      .object({
+        /** Breakdown cells with fewer responses than this are hidden, as statistics offices do. */
+        minGroupSize: z.number().int().min(1).max(100).default(5).meta({ description: 'Smallest group shown in survey breakdowns' }),
+      })
+      .strict()
+      .default({ minGroupSize: 5 }),
     /** Accessibility statement details required by lag (2018:1937). */
     accessibility: z
       .object({

@@ -14,13 +14,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function withYaml(yaml: string): () => void {
   writeFileSync(join(root, 'content/sites/demo/site.yaml'), yaml);
-  return () => loadSite(root, 'demo');
+  return () => loadSite(join(root, 'content'), 'demo');
 }
 
 describe('loadSite', () => {
   it('loads the demo site with every locale and the root base', () => {
     writeFileSync(join(root, 'content/sites/demo/site.yaml'), demoYaml);
-    const site = loadSite(root, 'demo');
+    const site = loadSite(join(root, 'content'), 'demo');
     expect(site.config.name).toBe('Exempelby kommun');
     expect(site.locales.map((l) => l.code)).toEqual(['sv', 'en', 'ar', 'fa', 'prs', 'so', 'ti', 'uk']);
     expect(site.base).toBe('/');
@@ -28,7 +28,7 @@ describe('loadSite', () => {
 
   it('lets ORIENTA_BASE override the base, normalised', () => {
     writeFileSync(join(root, 'content/sites/demo/site.yaml'), demoYaml);
-    expect(loadSite(root, 'demo', 'kommun/samhallsorientering').base).toBe('/kommun/samhallsorientering/');
+    expect(loadSite(join(root, 'content'), 'demo', 'kommun/samhallsorientering').base).toBe('/kommun/samhallsorientering/');
     expect(normaliseBase('//a/b//')).toBe('/a/b/');
   });
 
@@ -44,7 +44,7 @@ describe('loadSite', () => {
   });
 
   it('rejects a site that does not exist and a missing logo', () => {
-    expect(() => loadSite(root, 'nowhere')).toThrow(/content\/sites\/nowhere\/site\.yaml: not found/);
+    expect(() => loadSite(join(root, 'content'), 'nowhere')).toThrow(/content\/sites\/nowhere\/site\.yaml: not found/);
     expect(withYaml(demoYaml.replace('logo: logo.svg', 'logo: missing.svg'))).toThrow(/logo: file "missing\.svg" not found/);
   });
 });

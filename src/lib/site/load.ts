@@ -3,7 +3,7 @@
  * never in the browser.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../../schemas/site.ts';
 import { localeListSchema, type Locale } from '../../schemas/locale.ts';
@@ -31,11 +31,16 @@ export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
 
-/** Reads and validates `content/locales.json`. */
-export function loadLocales(root: string): Locale[] {
-  const file = join(root, 'content', 'locales.json');
+/** The content folder: `ORIENTA_CONTENT_DIR` (the benchmark's synthetic course) or `./content`. */
+export function contentDirFromEnv(cwd: string = process.cwd()): string {
+  return resolve(cwd, process.env.ORIENTA_CONTENT_DIR || 'content');
+}
+
+/** Reads and validates `<content>/locales.json`. */
+export function loadLocales(contentDir: string): Locale[] {
+  const file = join(contentDir, 'locales.json');
   const parsed = localeListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new SiteConfigError(formatIssues(relative(root, file), parsed.error));
+  if (!parsed.success) throw new SiteConfigError(formatIssues(relative(process.cwd(), file), parsed.error));
   return parsed.data;
 }
 
@@ -46,13 +51,13 @@ export function normaliseBase(base: string): string {
 }
 
 /**
- * Loads the site named by `siteId` from `content/sites/<siteId>/site.yaml`, validates it and
+ * Loads the site named by `siteId` from `<content>/sites/<siteId>/site.yaml`, validates it and
  * resolves the enabled locales and base path.
  */
-export function loadSite(root: string, siteId: string = DEFAULT_SITE_ID, baseOverride?: string): LoadedSite {
-  const dir = join(root, 'content', 'sites', siteId);
+export function loadSite(contentDir: string, siteId: string = DEFAULT_SITE_ID, baseOverride?: string): LoadedSite {
+  const dir = join(contentDir, 'sites', siteId);
   const file = join(dir, 'site.yaml');
-  const shown = relative(root, file);
+  const shown = relative(process.cwd(), file);
   if (!existsSync(file)) {
     throw new SiteConfigError(`${shown}: not found. ORIENTA_SITE="${siteId}" must name a folder in content/sites/ with a site.yaml.`);
   }
@@ -75,9 +80,9 @@ export function loadSite(root: string, siteId: string = DEFAULT_SITE_ID, baseOve
   }
   const logoPath = join(dir, config.logo);
   if (!existsSync(logoPath)) {
-    throw new SiteConfigError(`${shown}: logo: file "${config.logo}" not found in ${relative(root, dir)}/`);
+    throw new SiteConfigError(`${shown}: logo: file "${config.logo}" not found in ${relative(process.cwd(), dir)}/`);
   }
-  const allLocales = loadLocales(root);
+  const allLocales = loadLocales(contentDir);
   let locales = allLocales;
   if (config.locales !== 'all') {
     const known = new Set(allLocales.map((l) => l.code));
