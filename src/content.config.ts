@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { lessonSchema } from './schemas/lesson.ts';
 import { moduleSchema, moduleTextSchema } from './schemas/module.ts';
 import { pageSchema } from './schemas/page.ts';
+import { surveyDefinitionSchema } from './schemas/survey.ts';
 
 /** The content folder; `ORIENTA_CONTENT_DIR` points the benchmark at a synthetic course. */
 const CONTENT = process.env.ORIENTA_CONTENT_DIR || './content';
@@ -25,6 +26,11 @@ export const collections = {
   moduleTexts: defineCollection({
     loader: glob({ pattern: '*/*.yaml', base: `${CONTENT}/modules`, generateId: pathId }),
     schema: moduleTextSchema,
+  }),
+  /** `content/surveys/<survey-id>.yaml` (and archived `<survey-id>.v<n>.yaml`): texts in every locale. */
+  surveys: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: `${CONTENT}/surveys`, generateId: pathId }),
+    schema: surveyDefinitionSchema,
   }),
   /** `content/pages/<locale>/<page-id>.mdx`: accessibility statement, privacy. */
   pages: defineCollection({

@@ -15,9 +15,11 @@ interface Props {
   /** Links to lessons in the reader's locale, for "Continue where you left off"; omit on module pages. */
   lessonLinks?: Record<string, { title: string; href: string }>;
   strings: Record<(typeof COURSE_PROGRESS_KEYS)[number], string> & StorageNoticeStrings;
+  /** Offered once everything shown is completed, e.g. the module survey. */
+  doneLink?: { href: string; label: string };
 }
 
-export default function CourseProgress({ siteId, modules, lessonLinks, strings }: Props) {
+export default function CourseProgress({ siteId, modules, lessonLinks, strings, doneLink }: Props) {
   const [snapshot] = useProgress(siteId);
   const summary = summarize(snapshot?.store ?? { version: 1, siteId, updatedAt: '', lessons: {} }, modules);
   const last = snapshot?.store.lastLesson && lessonLinks?.[snapshot.store.lastLesson.id];
@@ -29,6 +31,11 @@ export default function CourseProgress({ siteId, modules, lessonLinks, strings }
         <span>{label}</span> · <span>{format(strings['progress.hoursDone'], { done: summary.hoursDone, total: summary.plannedHours })}</span>
       </p>
       <progress max={summary.total || 1} value={summary.completed} aria-label={label} />
+      {doneLink && snapshot && summary.done && (
+        <p>
+          <a href={doneLink.href}>{doneLink.label}</a>
+        </p>
+      )}
       {lessonLinks && (
         <p class="continue">
           {last ? (

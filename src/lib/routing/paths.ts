@@ -30,6 +30,9 @@ export const pagePaths = {
   progress: (locale: string) => `${locale}/progress/`,
   certificate: (locale: string) => `${locale}/certificate/`,
   offline: (locale: string) => `${locale}/offline/`,
+  surveys: (locale: string) => `${locale}/surveys/`,
+  survey: (locale: string, surveyId: string) => `${locale}/surveys/${surveyId}/`,
+  report: (locale: string) => `${locale}/report/`,
 } as const;
 
 /** Route segments taken by pages; a module id must not use one. */
