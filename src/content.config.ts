@@ -17,6 +17,15 @@ export const collections = {
     loader: glob({ pattern: '*/*/*.mdx', base: `${CONTENT}/lessons`, generateId: pathId }),
     schema: lessonSchema,
   }),
+  /**
+   * `content/sites/<site-id>/lessons/<locale>/<module-id>/<lesson-id>.mdx`: a municipality's own
+   * lessons. Id `<site-id>/<locale>/<module-id>/<lesson-id>`; the course loader keeps only the
+   * built site's (and the site it shares content from).
+   */
+  localLessons: defineCollection({
+    loader: glob({ pattern: '*/lessons/*/*/*.mdx', base: `${CONTENT}/sites`, generateId: ({ entry }) => entry.replace(/\/lessons\//, '/').replace(/\.mdx$/, '') }),
+    schema: lessonSchema,
+  }),
   /** `content/modules/<module-id>.yaml`: language-neutral structure. */
   modules: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${CONTENT}/modules`, generateId: pathId }),

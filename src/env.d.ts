@@ -7,6 +7,12 @@ declare module 'virtual:orienta/site' {
   export const site: SiteConfig;
   /** Locales enabled for this site, in display order. */
   export const locales: Locale[];
+  /** This site and the site it shares local content from, most specific first. */
+  export const localSiteIds: string[];
+  /** Local resources for LocalInfo: this site's, then the shared site's. */
+  export const localResources: SiteConfig['localResources'];
+  /** The base path the site is built for, e.g. "/" or "/kommun/so/". The one source of it. */
+  export const base: string;
   /** Route segments that module ids must not take. */
   export const reservedSegments: readonly string[];
   /** Fingerprinted URL of the site's logo. */

@@ -87,6 +87,6 @@ describe('the built site', () => {
   });
 
   it('resolves every internal link and asset', () => {
-    expect(brokenLinks(DIST, '/', 'https://exempelby.example')).toEqual([]);
+    expect(brokenLinks(DIST, '/', 'https://orienta.test')).toEqual([]);
   });
 });

@@ -16,6 +16,12 @@ export const SOURCE_LOCALE = 'sv';
 export interface LessonEntryInput {
   /** Collection entry id, `<locale>/<moduleId>/<lessonId>`. */
   entryId: string;
+  /** The collection the entry is rendered from; local lessons live in their own. */
+  collection?: 'lessons' | 'localLessons';
+  /** Collection entry id to render, when it differs from `entryId` (local lessons). */
+  renderId?: string;
+  /** The municipality site a local lesson belongs to. */
+  localSite?: string;
   /** Path of the file, for error messages. */
   filePath: string;
   data: LessonFrontmatter;
@@ -41,6 +47,9 @@ export interface ResolvedLesson {
   isFallback: boolean;
   /** Collection entry to render. */
   entryId: string;
+  collection: 'lessons' | 'localLessons';
+  /** Set for a municipality's own lesson: the site it comes from. */
+  localSite?: string;
   title: string;
   summary: string;
   order: number;
@@ -184,7 +193,9 @@ export function buildCourse(input: BuildCourseInput): Map<string, LocaleCourse> 
             locale,
             contentLocale: own ? locale : SOURCE_LOCALE,
             isFallback: !own,
-            entryId: entry.entryId,
+            entryId: entry.renderId ?? entry.entryId,
+            collection: entry.collection ?? 'lessons',
+            ...(entry.localSite ? { localSite: entry.localSite } : {}),
             title: entry.data.title,
             summary: entry.data.summary,
             order: original.data.order!,
@@ -226,4 +237,22 @@ export function neighbours(course: LocaleCourse, id: string): { previous?: Resol
 /** The course's modules reduced to what progress needs: ids, hours and lesson ids. */
 export function courseOutline(course: LocaleCourse): Array<{ id: string; plannedHours: number; lessonIds: string[] }> {
   return course.modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessons.map((l) => l.id) }));
+}
+
+/**
+ * Adds a municipality's own lessons to the course. `local` entries have ids
+ * `<site>/<locale>/<module>/<lesson>`; only those of `siteIds` count, and the first site in
+ * `siteIds` wins. A local lesson with a course lesson's id replaces it for this site only.
+ */
+export function mergeLocalLessons(core: LessonEntryInput[], local: LessonEntryInput[], siteIds: readonly string[]): LessonEntryInput[] {
+  const merged = new Map(core.map((e) => [e.entryId, e]));
+  for (const siteId of [...siteIds].reverse()) {
+    for (const entry of local) {
+      const [owner, ...rest] = entry.entryId.split('/');
+      if (owner !== siteId) continue;
+      const id = rest.join('/');
+      merged.set(id, { ...entry, entryId: id, renderId: entry.entryId, collection: 'localLessons', localSite: siteId });
+    }
+  }
+  return [...merged.values()];
 }

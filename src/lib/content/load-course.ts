@@ -3,16 +3,17 @@
  * Astro-only; the logic lives in `course.ts`.
  */
 import { getCollection } from 'astro:content';
-import { locales, reservedSegments, site } from 'virtual:orienta/site';
-import { buildCourse, ContentError, neighbours, type LocaleCourse } from './course.ts';
+import { locales, localSiteIds, reservedSegments, site } from 'virtual:orienta/site';
+import { buildCourse, ContentError, mergeLocalLessons, neighbours, type LocaleCourse } from './course.ts';
 
 let cached: Promise<Map<string, LocaleCourse>> | undefined;
 
 async function load(): Promise<Map<string, LocaleCourse>> {
-  const [modules, moduleTexts, lessons] = await Promise.all([
+  const [modules, moduleTexts, lessons, localLessons] = await Promise.all([
     getCollection('modules'),
     getCollection('moduleTexts'),
     getCollection('lessons'),
+    getCollection('localLessons'),
   ]);
   const withPath = <T extends { id: string; filePath?: string }>(e: T, dir: string, ext: string) => ({
     entryId: e.id,
@@ -21,7 +22,11 @@ async function load(): Promise<Map<string, LocaleCourse>> {
   return buildCourse({
     modules: modules.map((e) => ({ ...withPath(e, 'modules', 'yaml'), data: e.data })),
     moduleTexts: moduleTexts.map((e) => ({ ...withPath(e, 'modules', 'yaml'), data: e.data })),
-    lessons: lessons.map((e) => ({ ...withPath(e, 'lessons', 'mdx'), data: e.data })),
+    lessons: mergeLocalLessons(
+      lessons.map((e) => ({ ...withPath(e, 'lessons', 'mdx'), data: e.data })),
+      localLessons.map((e) => ({ ...withPath(e, 'sites', 'mdx'), data: e.data })),
+      localSiteIds,
+    ),
     locales: locales.map((l) => l.code),
     enabledModules: site.modules,
     reservedSegments,

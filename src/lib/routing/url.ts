@@ -1,7 +1,13 @@
-/** Base-aware links for Astro pages and components. Uses the build's `base`. */
+/**
+ * Base-aware links for Astro pages and components. The base comes from the validated site config
+ * (with `ORIENTA_BASE` applied) through the virtual module, never from a hard-coded "/".
+ */
+import { base } from 'virtual:orienta/site';
 import { withBase } from './paths.ts';
+
+export { base };
 
 /** Turns a root-relative path from `paths.ts` into a link under the site's base. */
 export function href(path = ''): string {
-  return withBase(import.meta.env.BASE_URL, path);
+  return withBase(base, path);
 }

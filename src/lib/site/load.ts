@@ -24,6 +24,10 @@ export interface LoadedSite {
   locales: Locale[];
   /** Effective base path, after `ORIENTA_BASE`. Always starts and ends with "/". */
   base: string;
+  /** Sites whose local content this site shows, most specific first: itself, then `localContentFrom`. */
+  localSiteIds: string[];
+  /** Local resources for LocalInfo slots: this site's first, then the shared site's. */
+  localResources: SiteConfig['localResources'];
 }
 
 /** Thrown for any invalid config; the message names the file and the field. */
@@ -55,6 +59,54 @@ export function normaliseBase(base: string): string {
  * resolves the enabled locales and base path.
  */
 export function loadSite(contentDir: string, siteId: string = DEFAULT_SITE_ID, baseOverride?: string): LoadedSite {
+  const site = readSiteConfig(contentDir, siteId);
+  const { config, shown } = site;
+  let localResources = config.localResources;
+  const localSiteIds = [siteId];
+  if (config.localContentFrom) {
+    if (config.localContentFrom === siteId) throw new SiteConfigError(`${shown}: localContentFrom: a site cannot share its own content`);
+    if (!existsSync(join(contentDir, 'sites', config.localContentFrom, 'site.yaml'))) {
+      throw new SiteConfigError(`${shown}: localContentFrom: no site "${config.localContentFrom}" in ${relative(process.cwd(), join(contentDir, 'sites'))}/; expected the id of another site folder`);
+    }
+    const shared = readSiteConfig(contentDir, config.localContentFrom);
+    localResources = [...config.localResources, ...shared.config.localResources];
+    localSiteIds.push(config.localContentFrom);
+  }
+  const allLocales = loadLocales(contentDir);
+  let locales = allLocales;
+  if (config.locales !== 'all') {
+    const known = new Set(allLocales.map((l) => l.code));
+    config.locales.forEach((code, index) => {
+      if (!known.has(code)) {
+        throw new SiteConfigError(`${shown}: locales.${index}: unknown locale "${code}"; expected one of ${[...known].join(', ')}`);
+      }
+    });
+    const enabled = new Set(config.locales);
+    locales = allLocales.filter((l) => enabled.has(l.code));
+  }
+  // Every enabled locale needs its UI strings; say which file is missing rather than fail later.
+  for (const locale of locales) {
+    const file = join(process.cwd(), 'src', 'i18n', 'ui', `${locale.code}.json`);
+    if (!existsSync(file)) throw new SiteConfigError(`${shown}: locales: "${locale.code}" has no UI string file; expected src/i18n/ui/${locale.code}.json`);
+  }
+  const defaultLocale = locales.find((l) => l.code === config.defaultLocale);
+  if (!defaultLocale) {
+    throw new SiteConfigError(`${shown}: defaultLocale: "${config.defaultLocale}" is not one of the enabled locales (${locales.map((l) => l.code).join(', ')})`);
+  }
+  if (config.modules !== 'all') {
+    config.modules.forEach((id, index) => {
+      if (!existsSync(join(contentDir, 'modules', `${id}.yaml`))) {
+        throw new SiteConfigError(`${shown}: modules.${index}: unknown module "${id}"; expected a module id from ${relative(process.cwd(), join(contentDir, 'modules'))}/`);
+      }
+    });
+  }
+  const ordered = [defaultLocale, ...locales.filter((l) => l !== defaultLocale)];
+  const base = normaliseBase(baseOverride ?? config.base);
+  return { config, dir: site.dir, logoPath: site.logoPath, locales: ordered, base, localSiteIds, localResources };
+}
+
+/** Reads and validates one site's `site.yaml` and checks its logo and colour. */
+function readSiteConfig(contentDir: string, siteId: string): { config: SiteConfig; dir: string; logoPath: string; shown: string } {
   const dir = join(contentDir, 'sites', siteId);
   const file = join(dir, 'site.yaml');
   const shown = relative(process.cwd(), file);
@@ -82,18 +134,5 @@ export function loadSite(contentDir: string, siteId: string = DEFAULT_SITE_ID, b
   if (!existsSync(logoPath)) {
     throw new SiteConfigError(`${shown}: logo: file "${config.logo}" not found in ${relative(process.cwd(), dir)}/`);
   }
-  const allLocales = loadLocales(contentDir);
-  let locales = allLocales;
-  if (config.locales !== 'all') {
-    const known = new Set(allLocales.map((l) => l.code));
-    config.locales.forEach((code, index) => {
-      if (!known.has(code)) {
-        throw new SiteConfigError(`${shown}: locales.${index}: unknown locale "${code}"; expected one of ${[...known].join(', ')}`);
-      }
-    });
-    const enabled = new Set(config.locales);
-    locales = allLocales.filter((l) => enabled.has(l.code));
-  }
-  const base = normaliseBase(baseOverride ?? config.base);
-  return { config, dir, logoPath, locales, base };
+  return { config, dir, logoPath, shown };
 }
