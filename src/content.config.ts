@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { lessonSchema } from './schemas/lesson.ts';
 import { moduleSchema, moduleTextSchema } from './schemas/module.ts';
-import { pageSchema } from './schemas/page.ts';
+import { guideSchema, pageSchema } from './schemas/page.ts';
 import { surveyDefinitionSchema } from './schemas/survey.ts';
 
 /** The content folder; `ORIENTA_CONTENT_DIR` points the benchmark at a synthetic course. */
@@ -40,6 +40,11 @@ export const collections = {
   surveys: defineCollection({
     loader: glob({ pattern: '*.yaml', base: `${CONTENT}/surveys`, generateId: pathId }),
     schema: surveyDefinitionSchema,
+  }),
+  /** `content/guides/<locale>/<module-id>.mdx`: the teacher guide of each module. */
+  guides: defineCollection({
+    loader: glob({ pattern: '*/*.mdx', base: `${CONTENT}/guides`, generateId: pathId }),
+    schema: guideSchema,
   }),
   /** `content/pages/<locale>/<page-id>.mdx`: accessibility statement, privacy. */
   pages: defineCollection({

@@ -6,7 +6,10 @@
 import { format } from '../lib/i18n/format.ts';
 import { setParticipantName } from '../lib/progress/envelope.ts';
 import { summarize } from '../lib/progress/summary.ts';
-import { useProgress } from './useProgress.ts';
+import { useMemo } from 'preact/hooks';
+import { assignmentClient } from '../lib/assignment/client.ts';
+import { resolveAssignment } from '../lib/assignment/resolve.ts';
+import { useEnvelope, useProgress } from './useProgress.ts';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice.tsx';
 
 export const CERTIFICATE_KEYS = [
@@ -25,8 +28,14 @@ interface Props {
 
 export default function Certificate({ siteId, dateLocale, modules, strings }: Props) {
   const [snapshot, client] = useProgress(siteId);
-  if (!snapshot) return <div class="certificate-placeholder" aria-busy="true" />;
-  const summary = summarize(snapshot.store, modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessonIds })));
+  const [assignments] = useEnvelope(() => assignmentClient(siteId), [siteId]);
+  const scopeId = useMemo(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('assignment')), []);
+  if (!snapshot || !assignments) return <div class="certificate-placeholder" aria-busy="true" />;
+  // `?assignment=<id>`: the certificate covers that assignment's modules and lessons only.
+  const assignment = scopeId ? assignments.value.assignments.find((a) => a.id === scopeId) : undefined;
+  const outline = modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessonIds }));
+  const scoped = assignment ? scopeOutline(resolveAssignment(assignment, outline).items, outline) : outline;
+  const summary = summarize(snapshot.store, scoped);
   const name = snapshot.store.participantName ?? '';
   const date = (iso?: string) => {
     if (!iso) return '';
@@ -80,4 +89,17 @@ export default function Certificate({ siteId, dateLocale, modules, strings }: Pr
       )}
     </div>
   );
+}
+
+/** The outline an assignment covers: whole modules as they are, single lessons grouped by module. */
+function scopeOutline(items: ReturnType<typeof resolveAssignment>['items'], outline: Array<{ id: string; plannedHours: number; lessonIds: string[] }>) {
+  const scoped = new Map<string, { id: string; plannedHours: number; lessonIds: string[] }>();
+  for (const item of items) {
+    if (item.kind === 'module') scoped.set(item.id, outline.find((m) => m.id === item.id)!);
+    else {
+      const entry = scoped.get(item.moduleId) ?? { id: item.moduleId, plannedHours: 0, lessonIds: [] };
+      scoped.set(item.moduleId, { ...entry, plannedHours: Math.round((entry.plannedHours + item.hours) * 10) / 10, lessonIds: [...entry.lessonIds, item.id] });
+    }
+  }
+  return [...scoped.values()];
 }

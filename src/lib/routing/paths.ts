@@ -33,6 +33,9 @@ export const pagePaths = {
   surveys: (locale: string) => `${locale}/surveys/`,
   survey: (locale: string, surveyId: string) => `${locale}/surveys/${surveyId}/`,
   report: (locale: string) => `${locale}/report/`,
+  teacher: (locale: string) => `${locale}/teacher/`,
+  handout: (locale: string) => `${locale}/teacher/handout/`,
+  guide: (locale: string, moduleId: string) => `${locale}/teacher/guide/${moduleId}/`,
 } as const;
 
 /** Route segments taken by pages; a module id must not use one. */

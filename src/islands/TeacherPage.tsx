@@ -1,0 +1,225 @@
+/**
+ * The teacher page: build an assignment (modules or single lessons, group, due date, language)
+ * into a link in the URL fragment, a QR code and a printable handout; and the group overview from
+ * participants' progress files. Everything runs on the teacher's device.
+ */
+import { useState } from 'preact/hooks';
+import QRCode from 'qrcode';
+import { assignmentLink, encodeAssignment, makeAssignment, type DraftError } from '../lib/assignment/encode.ts';
+import { resolveAssignment } from '../lib/assignment/resolve.ts';
+import { buildOverview, overviewToCsv, type GroupOverview } from '../lib/assignment/overview.ts';
+import { MAX_PROGRESS_FILE_BYTES } from '../lib/progress/transfer.ts';
+import { format } from '../lib/i18n/format.ts';
+import { downloadFile, today } from '../lib/browser/download.ts';
+import type { Assignment } from '../schemas/assignment.ts';
+
+export const TEACHER_KEYS = [
+  'teacher.pick', 'teacher.wholeModule', 'teacher.singleLessons', 'teacher.total', 'teacher.group', 'teacher.groupHint', 'teacher.due',
+  'teacher.language', 'teacher.create', 'teacher.link', 'teacher.copy', 'teacher.copied', 'teacher.qr', 'teacher.handout', 'teacher.error.group',
+  'teacher.error.due', 'teacher.error.empty', 'teacher.error.tooMany', 'teacher.error.other', 'teacher.overviewHeading', 'teacher.overviewIntro',
+  'teacher.chooseFiles', 'teacher.participant', 'teacher.unnamed', 'teacher.exportedAt', 'teacher.status.completed', 'teacher.status.in-progress',
+  'teacher.status.not-started', 'teacher.lessonsDone', 'teacher.score', 'teacher.invalidFiles', 'teacher.duplicates', 'teacher.downloadCsv',
+  'teacher.localOnly', 'progress.error.tooLarge', 'progress.error.notJson', 'progress.error.wrongKind', 'progress.error.unknownVersion',
+  'progress.error.invalid', 'progress.error.markup', 'progress.error.read',
+] as const;
+type Strings = Record<(typeof TEACHER_KEYS)[number], string>;
+
+export interface TeacherModule {
+  id: string;
+  title: string;
+  plannedHours: number;
+  lessons: Array<{ id: string; title: string }>;
+}
+
+interface Props {
+  siteId: string;
+  /** The site's base path; links are made absolute with the page's own origin. */
+  base: string;
+  locale: string;
+  modules: TeacherModule[];
+  locales: Array<{ code: string; label: string }>;
+  /** Path of the handout page; the assignment goes in its fragment. */
+  handoutPath: string;
+  strings: Strings;
+}
+
+const DRAFT_ERROR_KEY: Record<DraftError, keyof Strings> = {
+  group: 'teacher.error.group',
+  due: 'teacher.error.due',
+  empty: 'teacher.error.empty',
+  'too-many': 'teacher.error.tooMany',
+  locale: 'teacher.error.other',
+  site: 'teacher.error.other',
+  ids: 'teacher.error.other',
+};
+const IMPORT_ERROR_KEY: Record<string, keyof Strings> = {
+  'too-large': 'progress.error.tooLarge',
+  'not-json': 'progress.error.notJson',
+  'wrong-kind': 'progress.error.wrongKind',
+  'unknown-version': 'progress.error.unknownVersion',
+  invalid: 'progress.error.invalid',
+  markup: 'progress.error.markup',
+};
+
+export default function TeacherPage({ siteId, base, locale, modules, locales, handoutPath, strings }: Props) {
+  const [chosenModules, setChosenModules] = useState<string[]>([]);
+  const [chosenLessons, setChosenLessons] = useState<string[]>([]);
+  const [group, setGroup] = useState('');
+  const [due, setDue] = useState('');
+  const [language, setLanguage] = useState(locale);
+  const [errors, setErrors] = useState<DraftError[]>([]);
+  const [result, setResult] = useState<{ assignment: Assignment; link: string; svg: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [overview, setOverview] = useState<GroupOverview | null>(null);
+
+  const outline = modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessons.map((l) => l.id) }));
+  const resolved = resolveAssignment({ modules: chosenModules, lessons: chosenLessons }, outline);
+  const toggle = (list: string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
+  const titleOf = (id: string) => modules.find((m) => m.id === id)?.title ?? id;
+
+  async function create(event: Event) {
+    event.preventDefault();
+    setCopied(false);
+    const made = makeAssignment({ group, locale: language, due, modules: chosenModules, lessons: chosenLessons, site: siteId });
+    if (!made.ok) {
+      setErrors(made.errors);
+      setResult(null);
+      return;
+    }
+    setErrors([]);
+    const link = assignmentLink(new URL(base, location.href).href, language, made.assignment);
+    const svg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+    setResult({ assignment: made.assignment, link, svg });
+  }
+
+  async function loadFiles(files: FileList) {
+    const read = await Promise.all([...files].map(async (file) => ({ name: file.name, text: file.size > MAX_PROGRESS_FILE_BYTES ? '' : await file.text().catch(() => '') })));
+    const assigned = chosenModules.length || chosenLessons.length ? { modules: chosenModules, lessons: chosenLessons } : modules.map((m) => m.id);
+    setOverview(buildOverview(read, assigned, outline, { siteId }));
+  }
+
+  function downloadCsv() {
+    if (!overview) return;
+    const csv = overviewToCsv(overview, {
+      participant: strings['teacher.participant'],
+      unnamed: (n) => format(strings['teacher.unnamed'], { number: n }),
+      exportedAt: strings['teacher.exportedAt'],
+      module: (column) => titleOf(column.moduleId),
+      status: 'status',
+      statuses: { completed: strings['teacher.status.completed'], 'in-progress': strings['teacher.status.in-progress'], 'not-started': strings['teacher.status.not-started'] },
+      completed: (total) => format(strings['teacher.lessonsDone'], { done: '', total }).trim(),
+      score: '%',
+      scoreCount: 'n',
+    }, { delimiter: locale === 'sv' ? ';' : ',' });
+    downloadFile(`orienta-group-overview-${today()}.csv`, csv, 'text/csv;charset=utf-8');
+  }
+
+  return (
+    <div class="teacher">
+      <form onSubmit={create} noValidate>
+        <fieldset class="picker">
+          <legend>{strings['teacher.pick']}</legend>
+          {modules.map((m) => {
+            const whole = chosenModules.includes(m.id);
+            return (
+              <div key={m.id} class="pick-module" data-pick-module={m.id}>
+                <label>
+                  <input type="checkbox" checked={whole} onChange={(e) => setChosenModules(toggle(chosenModules, m.id, (e.currentTarget as HTMLInputElement).checked))} />
+                  <span><strong>{m.title}</strong> – {format(strings['teacher.wholeModule'], { hours: m.plannedHours })}</span>
+                </label>
+                {!whole && (
+                  <details>
+                    <summary>{strings['teacher.singleLessons']}</summary>
+                    {m.lessons.map((l) => (
+                      <label key={l.id}>
+                        <input type="checkbox" checked={chosenLessons.includes(l.id)} onChange={(e) => setChosenLessons(toggle(chosenLessons, l.id, (e.currentTarget as HTMLInputElement).checked))} />
+                        <span>{l.title}</span>
+                      </label>
+                    ))}
+                  </details>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+        <p class="total" role="status" data-total>{format(strings['teacher.total'], { count: resolved.lessonIds.length, hours: resolved.plannedHours })}</p>
+        <div class="field">
+          <label for="group">{strings['teacher.group']}</label>
+          <input id="group" type="text" dir="auto" maxLength={60} value={group} aria-describedby="group-hint" aria-invalid={errors.includes('group') || undefined} onInput={(e) => setGroup((e.currentTarget as HTMLInputElement).value)} />
+          <p id="group-hint" class="hint">{strings['teacher.groupHint']}</p>
+        </div>
+        <div class="field">
+          <label for="due">{strings['teacher.due']}</label>
+          <input id="due" type="date" value={due} aria-invalid={errors.includes('due') || undefined} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="language">{strings['teacher.language']}</label>
+          <select id="language" value={language} onChange={(e) => setLanguage((e.currentTarget as HTMLSelectElement).value)}>
+            {locales.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
+          </select>
+        </div>
+        <div role="alert">{errors.length > 0 && <ul class="fb fb-bad">{[...new Set(errors.map((e) => DRAFT_ERROR_KEY[e]))].map((k) => <li key={k}>{strings[k]}</li>)}</ul>}</div>
+        <p><button type="submit" class="btn">{strings['teacher.create']}</button></p>
+      </form>
+
+      {result && (
+        <section class="result card" aria-labelledby="link-label">
+          <label id="link-label" for="assignment-link">{strings['teacher.link']}</label>
+          <input id="assignment-link" type="text" readOnly value={result.link} dir="ltr" onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+          <p class="actions">
+            <button type="button" class="btn btn-secondary" onClick={async () => { await navigator.clipboard?.writeText(result.link).catch(() => undefined); setCopied(true); }}>{strings['teacher.copy']}</button>
+            <a class="btn btn-secondary" href={`${handoutPath}#${encodeAssignment(result.assignment)}`}>{strings['teacher.handout']}</a>
+          </p>
+          <p role="status">{copied ? strings['teacher.copied'] : ''}</p>
+          <div class="qr" role="img" aria-label={format(strings['teacher.qr'], { group: result.assignment.group })} dangerouslySetInnerHTML={{ __html: result.svg }} />
+        </section>
+      )}
+
+      <section class="overview">
+        <h2>{strings['teacher.overviewHeading']}</h2>
+        <p>{strings['teacher.overviewIntro']}</p>
+        <p class="hint">{strings['teacher.localOnly']}</p>
+        <label class="btn btn-secondary file-button">
+          {strings['teacher.chooseFiles']}
+          <input type="file" accept="application/json,.json" multiple class="visually-hidden" onChange={(e) => { const f = (e.currentTarget as HTMLInputElement).files; if (f?.length) void loadFiles(f); }} />
+        </label>
+        {overview && (
+          <>
+            <div class="table-scroll" tabIndex={0} role="region" aria-label={strings['teacher.overviewHeading']}>
+              <table data-overview>
+                <thead>
+                  <tr>
+                    <th scope="col">{strings['teacher.participant']}</th>
+                    {overview.columns.map((c) => <th scope="col" key={c.moduleId}>{titleOf(c.moduleId)}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {overview.rows.map((row, i) => (
+                    <tr key={i}>
+                      <th scope="row" dir="auto">{row.name ?? format(strings['teacher.unnamed'], { number: row.number ?? i + 1 })}</th>
+                      {row.cells.map((cell) => (
+                        <td key={cell.moduleId} data-status={cell.status}>
+                          {strings[`teacher.status.${cell.status}`]}
+                          <br /><small>{format(strings['teacher.lessonsDone'], { done: cell.completed, total: cell.total })}</small>
+                          {cell.selfCheck.average !== null && <><br /><small>{format(strings['teacher.score'], { score: Math.round(cell.selfCheck.average * 100) })}</small></>}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {overview.duplicates.length > 0 && <p>{format(strings['teacher.duplicates'], { count: overview.duplicates.length })}</p>}
+            {overview.invalid.length > 0 && (
+              <>
+                <h3>{strings['teacher.invalidFiles']}</h3>
+                <ul data-invalid-files>{overview.invalid.map((f, i) => <li key={i}><span dir="auto">{f.fileName}</span>: {strings[IMPORT_ERROR_KEY[f.error] ?? 'progress.error.invalid']}</li>)}</ul>
+              </>
+            )}
+            <p><button type="button" class="btn btn-secondary" onClick={downloadCsv}>{strings['teacher.downloadCsv']}</button></p>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
