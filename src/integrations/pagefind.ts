@@ -17,13 +17,9 @@ import { prepareHtmlForIndex } from '../lib/search/prepare.ts';
 import { listFiles } from '../lib/site/files.ts';
 
 export default function pagefindIndex(): AstroIntegration {
-  let base = '/';
   return {
     name: 'orienta-pagefind',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({});
@@ -32,7 +28,8 @@ export default function pagefindIndex(): AstroIntegration {
         let keyTermsOnly = 0;
         for (const file of listFiles(outDir).filter((f) => f.endsWith('.html'))) {
           const html = readFileSync(join(outDir, file), 'utf8');
-          const url = base + file.replace(/index\.html$/, '');
+          // Site-relative: Pagefind's client prefixes its own location's base (e.g. /kommun/so/).
+          const url = `/${file.replace(/index\.html$/, '')}`;
           if (html.includes('data-pagefind-body')) {
             const lang = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? 'sv';
             const added = await index.addHTMLFile({ url, content: prepareHtmlForIndex(html, lang) });
