@@ -65,6 +65,15 @@ describe('search', () => {
     await page.close();
   });
 
+  it('splits Tigrinya words on the Ethiopic word space ፡', async () => {
+    // The a-kassa lesson writes "ብዙሓት፡ካብኣተን" in the traditional way, with ፡ and no space;
+    // "ካብኣተን" appears nowhere else, so only a split index can find it.
+    expect(readFileSync(`${DIST}/ti/forsorja-sig/a-kassa/index.html`, 'utf8')).toContain('ብዙሓት፡ካብኣተን');
+    const page = await search('ti/', 'ካብኣተን');
+    expect(await resultUrls(page)).toEqual(['/ti/forsorja-sig/a-kassa/']);
+    await page.close();
+  });
+
   it('finds the lesson that explains a Swedish key term on /en/', async () => {
     const page = await search('en/', 'a-kassa');
     const urls = await resultUrls(page);
