@@ -31,6 +31,16 @@ describe('the course content', () => {
   });
 });
 
+describe('municipalities’ local lessons', () => {
+  it('pass the same lesson checks as the course', () => {
+    const local = listFiles('content/sites')
+      .filter((f) => /^[^/]+\/lessons\/[^/]+\/[^/]+\/[^/]+\.mdx$/.test(f))
+      .map((f) => ({ path: `content/sites/${f}`, text: readFileSync(join('content/sites', f), 'utf8') }));
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.flatMap((f) => checkLesson(f))).toEqual([]);
+  });
+});
+
 describe('content rules fire', () => {
   const variant = (path: string, change: (text: string) => string): ContentFile => ({ path, text: change(model.text) });
   const messages = (file: ContentFile) => checkLesson(file).map((p) => p.message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCourse, ContentError, neighbours, type BuildCourseInput } from '../../src/lib/content/course.ts';
+import { buildCourse, ContentError, mergeLocalLessons, neighbours, type BuildCourseInput } from '../../src/lib/content/course.ts';
 
 const date = new Date('2026-11-20');
 const source = [{ title: 'Om a-kassa', publisher: 'IAF', url: 'https://www.iaf.se/' }];
@@ -89,5 +89,33 @@ describe('buildCourse', () => {
 
   it('rejects a lesson path that is not locale/module/lesson', () => {
     expect(() => buildCourse(input({ lessons: [original('sv/arbete/Bad_Name', 1)] }))).toThrow(/ASCII slugs/);
+  });
+});
+
+describe('local lessons', () => {
+  const core = [original('sv/arbete/a-lektion', 1), original('sv/arbete/b-lektion', 2)];
+  const local = [
+    original('ekudden/sv/arbete/jobb-har', 3),
+    original('ekudden/sv/arbete/a-lektion', 1),
+    original('lindas/sv/arbete/a-lektion', 1),
+    original('other/sv/arbete/ny', 4),
+  ];
+
+  it('adds a site’s own lessons and replaces a course lesson with the same id, for that site only', () => {
+    const merged = mergeLocalLessons(core, local, ['ekudden']);
+    expect(merged.map((e) => [e.entryId, e.localSite ?? null])).toEqual([
+      ['sv/arbete/a-lektion', 'ekudden'],
+      ['sv/arbete/b-lektion', null],
+      ['sv/arbete/jobb-har', 'ekudden'],
+    ]);
+    expect(merged[0]!.renderId).toBe('ekudden/sv/arbete/a-lektion');
+    expect(merged[0]!.collection).toBe('localLessons');
+    expect(mergeLocalLessons(core, local, ['demo'])).toEqual(core);
+  });
+
+  it('gives the site’s own lesson precedence over the shared site’s', () => {
+    const merged = mergeLocalLessons(core, local, ['lindas', 'ekudden']);
+    expect(merged.find((e) => e.entryId === 'sv/arbete/a-lektion')!.localSite).toBe('lindas');
+    expect(merged.some((e) => e.entryId === 'sv/arbete/jobb-har')).toBe(true);
   });
 });

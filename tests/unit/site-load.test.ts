@@ -12,7 +12,7 @@ cpSync('content/sites/demo', join(root, 'content/sites/demo'), { recursive: true
 const demoYaml = readFileSync('content/sites/demo/site.yaml', 'utf8');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function withYaml(yaml: string): () => void {
+function withYaml(yaml: string): () => ReturnType<typeof loadSite> {
   writeFileSync(join(root, 'content/sites/demo/site.yaml'), yaml);
   return () => loadSite(join(root, 'content'), 'demo');
 }
@@ -41,6 +41,26 @@ describe('loadSite', () => {
   it('rejects an unknown locale and a missing field', () => {
     expect(withYaml(demoYaml.replace('locales: all', 'locales: [sv, xx]'))).toThrow(/locales\.1: unknown locale "xx"/);
     expect(withYaml(demoYaml.replace(/^shortName:.*$/m, ''))).toThrow(/site\.yaml: shortName: /);
+  });
+
+  it('rejects an enabled locale without a UI string file, and an unknown module', () => {
+    const locales = JSON.parse(readFileSync('content/locales.json', 'utf8'));
+    writeFileSync(join(root, 'content/locales.json'), JSON.stringify([...locales, { code: 'ps', tag: 'ps', label: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' }]));
+    mkdirSync(join(root, 'content/modules'), { recursive: true });
+    writeFileSync(join(root, 'content/modules/halsa.yaml'), 'order: 1\narea: 7\nplannedHours: 10\n');
+    expect(withYaml(demoYaml)).toThrow(/site\.yaml: locales: "ps" has no UI string file; expected src\/i18n\/ui\/ps\.json/);
+    writeFileSync(join(root, 'content/locales.json'), JSON.stringify(locales));
+    expect(withYaml(demoYaml.replace('modules: all', 'modules: [halsa, nope]'))).toThrow(/site\.yaml: modules\.1: unknown module "nope"; expected a module id from/);
+    expect(withYaml(demoYaml.replace('locales: all', 'locales: [en, ar]'))).toThrow(/defaultLocale: "sv" is not one of the enabled locales/);
+  });
+
+  it('shares another site’s local resources after its own, and refuses an unknown one', () => {
+    cpSync('content/sites/ekudden', join(root, 'content/sites/ekudden'), { recursive: true });
+    const shared = withYaml(`${demoYaml}\nlocalContentFrom: ekudden\n`)();
+    expect(shared.localSiteIds).toEqual(['demo', 'ekudden']);
+    expect(shared.localResources[0]!.name).toBe('Arbetsförmedlingen Exempelby');
+    expect(shared.localResources.some((r) => r.name.includes('Ekudden'))).toBe(true);
+    expect(withYaml(`${demoYaml}\nlocalContentFrom: nowhere\n`)).toThrow(/localContentFrom: no site "nowhere"/);
   });
 
   it('rejects a site that does not exist and a missing logo', () => {
