@@ -14,22 +14,28 @@ export const SCENARIOS: Record<string, Record<string, string>> = {
   subpath: { ORIENTA_SITE: 'demo', ORIENTA_BASE: '/kommun/samhallsorientering/' },
 };
 
+/** Where a scenario is built. */
 export const scenarioDir = (name: string) => `.tmp/scenarios/${name}`;
 
-const only = process.argv.slice(2);
-for (const [name, env] of Object.entries(SCENARIOS)) {
-  if (only.length && !only.includes(name)) continue;
-  const outDir = scenarioDir(name);
-  rmSync(outDir, { recursive: true, force: true });
-  const started = Date.now();
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, ...env, ORIENTA_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    process.stderr.write(result.stdout + result.stderr);
-    console.error(`scenario ${name}: build failed`);
-    process.exit(1);
+/** Builds the named scenarios (all when none are named); exits on the first failure. */
+export function buildScenarios(only: string[]): void {
+  for (const [name, env] of Object.entries(SCENARIOS)) {
+    if (only.length && !only.includes(name)) continue;
+    const outDir = scenarioDir(name);
+    rmSync(outDir, { recursive: true, force: true });
+    const started = Date.now();
+    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      env: { ...process.env, ...env, ORIENTA_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) {
+      process.stderr.write(result.stdout + result.stderr);
+      console.error(`scenario ${name}: build failed`);
+      process.exit(1);
+    }
+    console.log(`scenario ${name}: built into ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  console.log(`scenario ${name}: built into ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+
+// Run only as a script, not when a test imports `scenarioDir`.
+if (import.meta.url === `file://${process.argv[1]}`) buildScenarios(process.argv.slice(2));

@@ -81,7 +81,7 @@ describe('receiving an assignment', () => {
     expect(await card.textContent()).toContain('مجموعة الثلاثاء');
     expect(page.url()).toBe(`${server.url}ar/`);
     expect(await card.locator('[data-assigned-item]').count()).toBe(2);
-    expect(await card.locator('[data-assignment-progress]').textContent()).toMatch(/^0 .* 5/);
+    expect(await card.locator('[data-assignment-progress]').textContent()).toMatch(/\b0\D+5\b/);
     // Opening the same link again keeps one assignment.
     await page.goto('about:blank');
     await page.goto(link);
@@ -94,7 +94,7 @@ describe('receiving an assignment', () => {
     await page.goto(`${server.url}ar/`);
     await ready(page);
     await expect.poll(() => page.locator('[data-assigned-item="forsorja-sig/a-kassa"]').getAttribute('data-done')).toBe('true');
-    expect(await page.locator('[data-assignment-progress]').textContent()).toMatch(/^1 .* 5/);
+    expect(await page.locator('[data-assignment-progress]').textContent()).toMatch(/\b1\D+5\b/);
     // It shows on the progress page too, and can be removed there.
     await page.goto(`${server.url}ar/progress/`);
     await ready(page);
