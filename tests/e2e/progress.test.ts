@@ -87,6 +87,32 @@ describe('tracking', () => {
   });
 });
 
+describe('no layout shift when islands hydrate', () => {
+  it('the course home and a lesson keep their layout while saved progress appears', async () => {
+    const page = await open('en/');
+    const at = new Date().toISOString();
+    await page.evaluate(({ key, at, lesson }) => {
+      localStorage.setItem(key, JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: { [lesson]: { completedAt: at } }, lastLesson: { id: lesson, locale: 'en', at } }));
+    }, { key: KEY, at, lesson: LESSON });
+    for (const path of ['en/', `en/${LESSON}/`, 'en/forsorja-sig/']) {
+      await page.addInitScript(() => {
+        const w = window as unknown as { shift: number };
+        w.shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${server.url}${path}`);
+      await page.waitForFunction(() => !document.querySelector('astro-island[ssr][client="load"]'));
+      await page.waitForTimeout(300);
+      // Google's "good" Cumulative Layout Shift is under 0.1; the placeholders keep it near 0.
+      expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), path).toBeLessThan(0.05);
+      if (path === 'en/') expect(await page.locator('.continue a').count()).toBe(1);
+    }
+    await page.close();
+  });
+});
+
 describe('export and import', () => {
   const ajv = new Ajv2020({ strict: false });
   addFormats.default(ajv);

@@ -1,0 +1,84 @@
+/**
+ * Bad content and bad configuration fail a real build with a message that names the file and the
+ * field. Each case builds a small copy of the content folder (`ORIENTA_CONTENT_DIR`).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const work = mkdtempSync(join(tmpdir(), 'orienta-errors-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A minimal content folder: one module, one lesson, the demo site. `change` breaks something. */
+function contentWith(name: string, change: (dir: string) => void): string {
+  const dir = join(work, name);
+  mkdirSync(join(dir, 'modules/sv'), { recursive: true });
+  mkdirSync(join(dir, 'lessons/sv/forsorja-sig'), { recursive: true });
+  cpSync('content/locales.json', join(dir, 'locales.json'));
+  cpSync('content/sites/demo', join(dir, 'sites/demo'), { recursive: true });
+  cpSync('content/pages', join(dir, 'pages'), { recursive: true });
+  cpSync('content/surveys', join(dir, 'surveys'), { recursive: true });
+  cpSync('content/modules/forsorja-sig.yaml', join(dir, 'modules/forsorja-sig.yaml'));
+  cpSync('content/modules/sv/forsorja-sig.yaml', join(dir, 'modules/sv/forsorja-sig.yaml'));
+  cpSync('content/lessons/sv/forsorja-sig/a-kassa.mdx', join(dir, 'lessons/sv/forsorja-sig/a-kassa.mdx'));
+  change(dir);
+  return dir;
+}
+
+function build(contentDir: string): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    env: { ...process.env, ORIENTA_CONTENT_DIR: contentDir, ORIENTA_OUT_DIR: join(contentDir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  // Colour codes out, so messages can be matched.
+  return { status: result.status, output: (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '') };
+}
+
+describe('a build with bad input fails and says where', () => {
+  it('the minimal content builds (the cases below fail only by what they break)', () => {
+    expect(build(contentWith('ok', () => {})).status).toBe(0);
+  });
+
+  it('a lesson with a bad field names the file and the field', () => {
+    const dir = contentWith('bad-lesson', (d) => {
+      const file = join(d, 'lessons/sv/forsorja-sig/a-kassa.mdx');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('translation: original', 'translation: automatic'));
+    });
+    const { status, output } = build(dir);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/a-kassa/);
+    expect(output).toMatch(/translation/);
+  });
+
+  it('a translation without a Swedish original is called orphaned', () => {
+    const dir = contentWith('orphan', (d) => {
+      mkdirSync(join(d, 'lessons/en/forsorja-sig'), { recursive: true });
+      writeFileSync(join(d, 'lessons/en/forsorja-sig/renamed.mdx'), '---\ntitle: Renamed lesson\nsummary: A lesson that lost its original.\nlastReviewed: 2026-11-20\ntranslation: machine\n---\n\nText.\n');
+    });
+    const { status, output } = build(dir);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/lessons\/en\/forsorja-sig\/renamed\.mdx: translation of "forsorja-sig\/renamed" has no Swedish original/);
+  });
+
+  it('a site colour without AA contrast names the file, the field and what is expected', () => {
+    const dir = contentWith('bad-colour', (d) => {
+      const file = join(d, 'sites/demo/site.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('primaryColor: "#1f5f8b"', 'primaryColor: "#f5c000"'));
+    });
+    const { status, output } = build(dir);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/sites\/demo\/site\.yaml: primaryColor: "#f5c000" has contrast [\d.]+:1 against white text; WCAG AA needs at least 4\.5:1/);
+  });
+
+  it('an unknown module in the site config names the field', () => {
+    const dir = contentWith('bad-module', (d) => {
+      const file = join(d, 'sites/demo/site.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('modules: all', 'modules: [forsorja-sig, halsa-2]'));
+    });
+    const { status, output } = build(dir);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/site\.yaml: modules\.1: unknown module "halsa-2"/);
+  });
+});
