@@ -101,6 +101,21 @@ describe('offline reading', () => {
   });
 });
 
+describe('a broken deploy', () => {
+  it('a page that now fails on the server still shows its last good version, not an error', async () => {
+    const page = await browser.newPage();
+    const path = 'en/forsorja-sig/lon-och-skatt/';
+    await page.goto(`${server.url}${path}`);
+    await controlled(page);
+    await page.waitForFunction(async (url) => Boolean(await caches.match(url)), `${server.url}${path}`);
+    const title = await page.locator('[data-lesson] h1').textContent();
+    rmSync(join(site, path, 'index.html'));
+    await page.reload();
+    expect(await page.locator('[data-lesson] h1').textContent()).toBe(title);
+    await page.close();
+  });
+});
+
 describe('updates', () => {
   it('a changed deploy shows a quiet "new version" notice, and Reload brings it in', async () => {
     const page = await browser.newPage();
