@@ -195,6 +195,9 @@ describe('export and import', () => {
 describe('broken storage', () => {
   it('a corrupted stored value: no crash, a notice, and the raw value kept aside', async () => {
     const page = await open(`en/${LESSON}/`);
+    // Wait until the page has written its own state, so it cannot overwrite the corruption.
+    await waitReady(page);
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
     await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"lessons":{oops'), KEY);
     await page.reload();
     await waitReady(page);
