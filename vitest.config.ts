@@ -18,6 +18,8 @@ export default defineConfig({
           hookTimeout: 300_000,
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
+          // Pages hydrate more slowly on a loaded CI machine than on a quiet one.
+          expect: { poll: { timeout: 8_000 } },
         },
       },
     ],
