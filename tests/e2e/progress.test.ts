@@ -133,6 +133,7 @@ describe('export and import', () => {
     await open('en/halsa/', page);
     const firstHealthLesson = await page.locator('[data-lesson-card]').first().getAttribute('data-lesson-card');
     await page.locator('[data-lesson-card] a').first().click();
+    await page.waitForURL(`${server.url}en/${firstHealthLesson}/`);
     await waitReady(page);
     await markButton(page).click();
     await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
