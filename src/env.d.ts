@@ -27,3 +27,10 @@ declare namespace App {
 }
 
 declare module 'virtual:orienta/brand.css' {}
+
+// Lets plain `tsc` type-check .ts files that import Astro components; Astro's own tooling
+// types the components themselves.
+declare module '*.astro' {
+  const Component: (props: Record<string, unknown>) => unknown;
+  export default Component;
+}

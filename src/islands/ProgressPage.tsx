@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
 import { setParticipantName } from '../lib/progress/envelope.ts';
 import { summarize } from '../lib/progress/summary.ts';
-import { MAX_PROGRESS_FILE_BYTES, mergeProgress, parseProgressFile, previewImport, toExportFile, type ImportError, type ImportPreview } from '../lib/progress/transfer.ts';
+import { IMPORT_ERROR_KEYS, MAX_PROGRESS_FILE_BYTES, mergeProgress, parseProgressFile, previewImport, toExportFile, type ImportPreview } from '../lib/progress/transfer.ts';
 import type { ProgressExport } from '../schemas/progress.ts';
 import { downloadFile, readFileText, today } from '../lib/browser/download.ts';
 import { useProgress } from './useProgress.ts';
@@ -41,14 +41,6 @@ interface Props {
   strings: Strings;
 }
 
-const ERROR_KEYS: Record<ImportError, keyof Strings> = {
-  'too-large': 'progress.error.tooLarge',
-  'not-json': 'progress.error.notJson',
-  'wrong-kind': 'progress.error.wrongKind',
-  'unknown-version': 'progress.error.unknownVersion',
-  invalid: 'progress.error.invalid',
-  markup: 'progress.error.markup',
-};
 
 export default function ProgressPage({ siteId, modules, certificateHref, schemaUrl, strings }: Props) {
   const [snapshot, client] = useProgress(siteId);
@@ -79,7 +71,7 @@ export default function ProgressPage({ siteId, modules, certificateHref, schemaU
     }
     const parsed = parseProgressFile(read.text);
     if (!parsed.ok) {
-      setMessage({ text: strings[ERROR_KEYS[parsed.error]], kind: 'error' });
+      setMessage({ text: strings[IMPORT_ERROR_KEYS[parsed.error]], kind: 'error' });
       return;
     }
     setMessage(null);

@@ -193,10 +193,14 @@ export default function SurveyReport({ locale, dir, surveys, minGroupSize, modul
                     <div key={q.questionId} data-distribution={q.questionId}>
                       <h4>{name} (n = {q.n})</h4>
                       <BarChart name={format(strings['report.chartLabel'], { name })} dir={dir} max={Math.max(1, ...q.options.map((o) => o.count))} columns={[strings['report.question'], strings['report.n']]}
-                        bars={q.options.map((o) => ({ label: def?.options?.find((x) => x.id === o.optionId) ? localize(def.options!.find((x) => x.id === o.optionId)!.label, locale).text : o.optionId, value: o.count, display: String(o.count) }))} />
+                        bars={q.options.map((o) => {
+                          const option = def?.options?.find((x) => x.id === o.optionId);
+                          return { label: option ? localize(option.label, locale).text : o.optionId, value: o.count, display: String(o.count) };
+                        })} />
                     </div>
                   );
                 }
+                if (q.type !== 'text') return null;
                 return (
                   <div key={q.questionId} data-free-text={q.questionId}>
                     <h4>{strings['report.freeText']}: {name} (n = {q.n})</h4>

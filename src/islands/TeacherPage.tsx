@@ -8,7 +8,7 @@ import QRCode from 'qrcode';
 import { assignmentLink, encodeAssignment, makeAssignment, type DraftError } from '../lib/assignment/encode.ts';
 import { resolveAssignment } from '../lib/assignment/resolve.ts';
 import { buildOverview, overviewToCsv, type GroupOverview } from '../lib/assignment/overview.ts';
-import { MAX_PROGRESS_FILE_BYTES } from '../lib/progress/transfer.ts';
+import { IMPORT_ERROR_KEYS, MAX_PROGRESS_FILE_BYTES } from '../lib/progress/transfer.ts';
 import { format } from '../lib/i18n/format.ts';
 import { downloadFile, today } from '../lib/browser/download.ts';
 import type { Assignment } from '../schemas/assignment.ts';
@@ -51,14 +51,6 @@ const DRAFT_ERROR_KEY: Record<DraftError, keyof Strings> = {
   locale: 'teacher.error.other',
   site: 'teacher.error.other',
   ids: 'teacher.error.other',
-};
-const IMPORT_ERROR_KEY: Record<string, keyof Strings> = {
-  'too-large': 'progress.error.tooLarge',
-  'not-json': 'progress.error.notJson',
-  'wrong-kind': 'progress.error.wrongKind',
-  'unknown-version': 'progress.error.unknownVersion',
-  invalid: 'progress.error.invalid',
-  markup: 'progress.error.markup',
 };
 
 export default function TeacherPage({ siteId, base, locale, modules, locales, handoutPath, strings }: Props) {
@@ -213,7 +205,7 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
             {overview.invalid.length > 0 && (
               <>
                 <h3>{strings['teacher.invalidFiles']}</h3>
-                <ul data-invalid-files>{overview.invalid.map((f, i) => <li key={i}><span dir="auto">{f.fileName}</span>: {strings[IMPORT_ERROR_KEY[f.error] ?? 'progress.error.invalid']}</li>)}</ul>
+                <ul data-invalid-files>{overview.invalid.map((f, i) => <li key={i}><span dir="auto">{f.fileName}</span>: {strings[IMPORT_ERROR_KEYS[f.error]]}</li>)}</ul>
               </>
             )}
             <p><button type="button" class="btn btn-secondary" onClick={downloadCsv}>{strings['teacher.downloadCsv']}</button></p>

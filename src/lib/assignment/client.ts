@@ -11,7 +11,7 @@ export function assignmentClient(siteId: string): EnvelopeClient<AssignmentStore
     assignmentsKey(siteId),
     (raw) => {
       const parsed = parseAssignments(raw);
-      return parsed.ok ? { ok: true, value: parsed.store } : { ok: false };
+      return parsed.ok ? { ok: true as const, value: parsed.store } : { ok: false as const };
     },
     () => emptyAssignments(),
   );

@@ -11,11 +11,11 @@ export type ProgressClient = EnvelopeClient<ProgressStore>;
 
 /** Returns the page's progress client for a site. */
 export function progressClient(siteId: string): ProgressClient {
-  return envelopeClient(
+  return envelopeClient<ProgressStore>(
     progressKey(siteId),
     (raw) => {
       const read = readStoredProgress(raw, siteId);
-      return read.status === 'ok' ? { ok: true, value: read.store } : { ok: false };
+      return read.status === 'ok' ? { ok: true as const, value: read.store } : { ok: false as const };
     },
     (now) => emptyProgress(siteId, now),
   );

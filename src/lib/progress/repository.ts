@@ -21,13 +21,13 @@ export interface OpenedProgress {
 
 /** Opens the site's progress from `storage` (null when the browser refuses storage). */
 export function openProgress(storage: KeyValueStorage | null, siteId: string, now: Date, migrations: Record<number, Migration> = MIGRATIONS): OpenedProgress {
-  const { value, ...rest } = openEnvelope(
+  const { value, ...rest } = openEnvelope<ProgressStore>(
     storage,
     progressKey(siteId),
     now,
     (raw) => {
       const read = readStoredProgress(raw, siteId, migrations);
-      return read.status === 'ok' ? { ok: true, value: read.store } : { ok: false };
+      return read.status === 'ok' ? { ok: true as const, value: read.store } : { ok: false as const };
     },
     () => emptyProgress(siteId, now),
   );

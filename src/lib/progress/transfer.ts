@@ -19,6 +19,16 @@ export const MAX_PROGRESS_FILE_BYTES = 1_000_000;
 /** Why an import file was refused. Each has a translated message in the UI. */
 export type ImportError = 'too-large' | 'not-json' | 'wrong-kind' | 'unknown-version' | 'invalid' | 'markup';
 
+/** The UI string that explains each import error to the participant or teacher. */
+export const IMPORT_ERROR_KEYS = {
+  'too-large': 'progress.error.tooLarge',
+  'not-json': 'progress.error.notJson',
+  'wrong-kind': 'progress.error.wrongKind',
+  'unknown-version': 'progress.error.unknownVersion',
+  invalid: 'progress.error.invalid',
+  markup: 'progress.error.markup',
+} as const satisfies Record<ImportError, string>;
+
 /** Builds the export file from the stored envelope. */
 export function toExportFile(store: ProgressStore, schemaUrl: string, now: Date): ProgressExport {
   return {

@@ -10,11 +10,11 @@ export type SurveyClient = EnvelopeClient<SurveyStoreV1>;
 
 /** Returns the page's survey client for a site. */
 export function surveyClient(siteId: string): SurveyClient {
-  return envelopeClient(
+  return envelopeClient<SurveyStoreV1>(
     surveyStorageKey(siteId),
     (raw) => {
       const parsed = parseStore(raw);
-      return parsed.ok ? { ok: true, value: parsed.store } : { ok: false };
+      return parsed.ok ? { ok: true as const, value: parsed.store } : { ok: false as const };
     },
     () => emptyStore(),
   );
