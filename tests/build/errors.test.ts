@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { prepareIsolatedRoot } from '../../scripts/bench/build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'orienta-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -27,8 +28,15 @@ function contentWith(name: string, change: (dir: string) => void): string {
   return dir;
 }
 
+/**
+ * Builds in an isolated root (symlinks to the project, its own `.astro/` and cache), so these
+ * throwaway content folders never leak into the state of the project's own builds.
+ */
 function build(contentDir: string): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const root = join(contentDir, '..', `${contentDir.split('/').pop()}-root`);
+  const config = prepareIsolatedRoot(resolve('.'), root);
+  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--config', config], {
+    cwd: root,
     env: { ...process.env, ORIENTA_CONTENT_DIR: contentDir, ORIENTA_OUT_DIR: join(contentDir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
   });

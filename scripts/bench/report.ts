@@ -1,0 +1,210 @@
+/**
+ * The benchmark's results: their JSON shape and the Markdown tables written to bench-results/bench.md.
+ */
+import type { BudgetCheck, LabelledPage } from './budgets.ts';
+import type { LighthouseResult } from './lighthouse.ts';
+import type { Linearity } from './linearity.ts';
+import type { PagefindLanguage } from './pagefind.ts';
+import { kb, mb } from './sizes.ts';
+import type { SyntheticSummary } from './synthetic.ts';
+
+export interface BuildFigure {
+  /** "baseline", "25 %", "100 %". */
+  label: string;
+  /** Lesson pages (Swedish lessons × locales). */
+  lessonPages: number;
+  /** Swedish lessons, translated files, fallback pages. */
+  lessons: number;
+  translatedFiles: number;
+  fallbackPages: number;
+  /** Every HTML file written (lessons, module pages, indexes, 404 …). */
+  htmlPages: number;
+  ms: number;
+  msPerPage: number;
+  peakRssBytes: number | null;
+  treePeakRssBytes: number | null;
+  rssSource: string;
+}
+
+export interface SurveyFigures {
+  available: boolean;
+  note?: string;
+  aggregate?: { responses: number; files: number; bytes: number; runsMs: number[]; firstMs: number; medianMs: number; counted: number };
+  cli?: { responses: number; files: number; bytes: number; ms: number; peakRssBytes: number | null; treePeakRssBytes: number | null; exitCode: number | null; counted: number | null };
+}
+
+export interface BenchResults {
+  schema: 'orienta.bench/1';
+  startedAt: string;
+  durationS: number;
+  machine: { cpus: number; memoryGb: number; node: string; platform: string };
+  options: { lessonPages: number; locales: number; quick: boolean; lighthouse: boolean; survey: boolean };
+  synthetic: SyntheticSummary | null;
+  builds: BuildFigure[];
+  linearity: Linearity | null;
+  /** The demo build used: built by the bench or found in dist/. */
+  demoBuild: { dir: string; builtNow: boolean; ms?: number };
+  pages: LabelledPage[];
+  pagefind: { synthetic: PagefindLanguage[]; demo: PagefindLanguage[] };
+  survey: SurveyFigures;
+  lighthouse: { available: boolean; note?: string; results: LighthouseResult[] };
+  budgets: BudgetCheck[];
+  pass: boolean;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mem = (bytes: number | null) => (bytes === null ? '–' : mb(bytes));
+const size = (raw: number, gzip: number) => `${kb(raw)} / ${kb(gzip)}`;
+const STATUS: Record<string, string> = { pass: '✅ pass', fail: '❌ FAIL', skip: '– skip' };
+
+/** A Markdown table; cells have `|` escaped. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const esc = (v: string | number) => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [`| ${header.map(esc).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+/** The Markdown report. */
+export function renderMarkdown(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`# Orienta benchmark`);
+  out.push('');
+  out.push(
+    `${r.startedAt} · ${r.machine.cpus} CPUs, ${r.machine.memoryGb} GB · Node ${r.machine.node} · ${r.options.quick ? 'quick run' : 'full run'} · ${s(r.durationS * 1000)} in all`,
+  );
+  out.push('');
+
+  out.push('## Budgets');
+  out.push('');
+  out.push(table(['check', 'value', 'budget', 'result', 'detail'], r.budgets.map((b) => [b.label, b.value, b.limit, STATUS[b.status] ?? b.status, b.detail])));
+  out.push('');
+  out.push(r.pass ? '**All budgets met.**' : `**Budgets exceeded: ${r.budgets.filter((b) => b.status === 'fail').map((b) => b.label).join('; ')}.**`);
+  out.push('');
+
+  if (r.synthetic) {
+    const syn = r.synthetic;
+    out.push('## Build (synthetic course)');
+    out.push('');
+    out.push(
+      `${syn.lessons} Swedish lessons × ${syn.locales.length} locales (${syn.locales.join(', ')}) = ${syn.lessonPages} lesson pages; ` +
+        `translated files: ${Object.entries(syn.translated).map(([l, n]) => `${l} ${n}`).join(', ')}; ${syn.fallbackPages} pages fall back to Swedish. ` +
+        `Mean words per lesson: ${Object.entries(syn.meanWords).map(([l, n]) => `${l} ${n}`).join(', ')}.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        ['build', 'lesson pages', 'HTML pages', 'wall time', 'per HTML page', 'peak RSS (largest process)', 'peak RSS (process tree)'],
+        r.builds.map((b) => [b.label, b.lessonPages, b.htmlPages, s(b.ms), `${b.msPerPage.toFixed(1)} ms`, `${mem(b.peakRssBytes)} (${b.rssSource})`, mem(b.treePeakRssBytes)]),
+      ),
+    );
+    out.push('');
+    if (r.linearity) {
+      const l = r.linearity;
+      out.push(
+        `Linearity: fixed start-up ${s(l.overheadMs)}; after it, ${l.smallPerPageMs.toFixed(1)} ms per page at 25 % and ${l.largePerPageMs.toFixed(1)} ms at 100 % ` +
+          `(ratio ${l.ratio.toFixed(2)}; 1.00 = linear). Marginal cost ${l.marginalMsPerPage.toFixed(1)} ms per page; raw per-page ratio with start-up included ${l.rawRatio.toFixed(2)}.`,
+      );
+      out.push('');
+    }
+  }
+
+  out.push(`## Lesson page weight`);
+  out.push('');
+  out.push(`Raw / gzip (level 6). "First render" = HTML (CSS inlined) + linked render-blocking CSS. JS = inline + modules loaded without interaction; "on demand" = dynamic import() on click. Fonts are woff2, not gzipped.`);
+  out.push('');
+  out.push(
+    table(
+      ['build', 'page', 'HTML', 'inline CSS', 'linked CSS', 'first render (gz)', 'JS (files)', 'on-demand JS (gz)', 'fonts', 'blocking scripts', 'requests'],
+      r.pages.map(({ build, weight: w }) => [
+        build,
+        w.url,
+        size(w.html.raw, w.html.gzip),
+        size(w.inlineCss.raw, w.inlineCss.gzip),
+        w.linkedCss.raw ? size(w.linkedCss.raw, w.linkedCss.gzip) : '–',
+        kb(w.firstRender.gzip),
+        `${size(w.js.raw, w.js.gzip)} (${w.jsFiles.length})`,
+        w.onDemandJs.raw ? kb(w.onDemandJs.gzip) : '–',
+        w.fonts.length ? `${w.fonts.length}: ${kb(w.fontBytes.raw)} (${[...new Set(w.fonts.map((f) => f.display))].join(', ')})` : '–',
+        w.renderBlockingScripts.length,
+        `${w.requests.total} (${w.requests.html} HTML, ${w.requests.css} CSS, ${w.requests.js} JS, ${w.requests.fonts} font${w.requests.other ? `, ${w.requests.other} other` : ''})`,
+      ]),
+    ),
+  );
+  out.push('');
+
+  for (const [label, langs] of [
+    ['synthetic course', r.pagefind.synthetic],
+    ['demo course', r.pagefind.demo],
+  ] as const) {
+    if (!langs.length) continue;
+    out.push(`## Pagefind index per locale (${label})`);
+    out.push('');
+    out.push(
+      table(
+        ['language', 'pages', 'index', 'fragments', 'filters', 'meta', 'wasm', 'total', 'first search ≈'],
+        langs.map((p) => [p.language, p.pages, `${kb(p.indexBytes)} (${p.indexFiles})`, `${kb(p.fragmentBytes)} (${p.fragmentFiles})`, kb(p.filterBytes), kb(p.metaBytes), kb(p.wasmBytes), kb(p.totalBytes), kb(p.firstSearchBytes)]),
+      ),
+    );
+    out.push('');
+  }
+
+  out.push('## Survey aggregation');
+  out.push('');
+  const sv = r.survey;
+  if (!sv.available) out.push(`Not available: ${sv.note ?? 'src/lib/survey is missing'}.`);
+  else {
+    const rows: string[][] = [];
+    if (sv.aggregate) {
+      const a = sv.aggregate;
+      rows.push([
+        'report (in process)',
+        a.responses.toLocaleString('en'),
+        `${a.files.toLocaleString('en')} files, ${mb(a.bytes)}`,
+        `${Math.round(a.medianMs)} ms median (runs: ${a.runsMs.map((m) => Math.round(m)).join(', ')} ms)`,
+        '–',
+        `${a.counted.toLocaleString('en')} counted`,
+      ]);
+    }
+    if (sv.cli) {
+      const c = sv.cli;
+      rows.push([
+        'CLI surveys-aggregate.ts',
+        c.responses.toLocaleString('en'),
+        `${c.files.toLocaleString('en')} files, ${mb(c.bytes)}`,
+        s(c.ms),
+        mem(c.peakRssBytes),
+        c.exitCode === 0 ? `${c.counted?.toLocaleString('en') ?? '?'} counted` : `exit ${c.exitCode}`,
+      ]);
+    }
+    out.push(table(['run', 'responses', 'input', 'time', 'peak RSS', 'result'], rows));
+    if (sv.note) out.push('', sv.note);
+  }
+  out.push('');
+
+  out.push('## Lighthouse (demo course, mobile emulation)');
+  out.push('');
+  if (!r.lighthouse.available) out.push(`Not run: ${r.lighthouse.note ?? 'lighthouse is not installed'}.`);
+  else {
+    const ms = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(v / 1000).toFixed(2)} s`);
+    out.push(
+      table(
+        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'],
+        r.lighthouse.results.map((l) => [
+          l.url,
+          l.scores.performance ?? '–',
+          l.scores.accessibility ?? '–',
+          l.scores['best-practices'] ?? '–',
+          l.scores.seo ?? '–',
+          ms(l.metrics['first-contentful-paint']),
+          ms(l.metrics['largest-contentful-paint']),
+          l.metrics['total-blocking-time'] === null ? '–' : `${Math.round(l.metrics['total-blocking-time']!)} ms`,
+          l.metrics['cumulative-layout-shift'] === null ? '–' : l.metrics['cumulative-layout-shift']!.toFixed(3),
+        ]),
+      ),
+    );
+    const lost = r.lighthouse.results.flatMap((l) => l.failing.filter((f) => (f.score ?? 0) < 0.9).map((f) => `- ${l.url}: ${f.category} · ${f.title}${f.display ? ` (${f.display})` : ''}${f.items?.length ? ` — ${f.items.join('; ')}` : ''}`));
+    if (lost.length) out.push('', 'Audits that cost points:', '', ...lost);
+    if (r.lighthouse.note) out.push('', r.lighthouse.note);
+  }
+  out.push('');
+  return out.join('\n');
+}
