@@ -1,5 +1,6 @@
 /** Renders the search island into its dialog on first use. Imported dynamically by the search button. */
 import { render } from 'preact';
+import '../styles/search.css';
 import Search from './Search.tsx';
 
 export function mountSearch(dialog: HTMLDialogElement, props: { base: string; strings: Parameters<typeof Search>[0]['strings'] }): void {

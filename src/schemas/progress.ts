@@ -44,8 +44,8 @@ export const lastLessonSchema = z
   })
   .strict();
 
-/** The version of the stored envelope this code writes. */
-export const PROGRESS_STORE_VERSION = 1;
+/** The version of the stored envelope this code writes (kept zod-free for the browser). */
+export { PROGRESS_STORE_VERSION } from '../lib/progress/guard.ts';
 
 /**
  * Version 1 of the progress envelope kept in localStorage under `orienta:<site-id>:progress`.

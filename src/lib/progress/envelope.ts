@@ -8,7 +8,8 @@
  * version; `migrateProgress` applies them in order, then the result is validated. A version newer
  * than this code is never overwritten: it is treated as unreadable and kept aside.
  */
-import { PROGRESS_STORE_VERSION, progressStoreV1Schema, type LessonProgress, type ProgressStore, type Score } from '../../schemas/progress.ts';
+import type { LessonProgress, ProgressStore, Score } from '../../schemas/progress.ts';
+import { isProgressStore, PROGRESS_STORE_VERSION } from './guard.ts';
 
 /** Lifts an envelope from version N to N+1. */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -71,10 +72,11 @@ export function readStoredProgress(
   }
   const migrated = migrateProgress(parsed, migrations, target);
   if (!migrated.ok) return { status: 'unreadable', reason: migrated.reason };
-  const result = progressStoreV1Schema.safeParse(migrated.value);
-  if (!result.success) return { status: 'unreadable', reason: 'invalid' };
-  if (result.data.siteId !== siteId) return { status: 'unreadable', reason: 'other-site' };
-  return migrated.from === target ? { status: 'ok', store: result.data } : { status: 'ok', store: result.data, migratedFrom: migrated.from };
+  // Validated without zod in the browser; `guard.ts` is held to the zod schema by a test.
+  const store = migrated.value;
+  if (!isProgressStore(store)) return { status: 'unreadable', reason: 'invalid' };
+  if (store.siteId !== siteId) return { status: 'unreadable', reason: 'other-site' };
+  return migrated.from === target ? { status: 'ok', store } : { status: 'ok', store, migratedFrom: migrated.from };
 }
 
 function withLesson(store: ProgressStore, id: string, now: Date, change: (lesson: LessonProgress) => LessonProgress): ProgressStore {
