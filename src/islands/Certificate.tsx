@@ -4,13 +4,13 @@
  * municipality's name, logo and contact are server-rendered around it.
  */
 import { format } from '../lib/i18n/format.ts';
-import { setParticipantName } from '../lib/progress/envelope.ts';
 import { summarize } from '../lib/progress/summary.ts';
 import { useMemo } from 'preact/hooks';
 import { assignmentClient } from '../lib/assignment/client.ts';
 import { resolveAssignment } from '../lib/assignment/resolve.ts';
 import { useEnvelope, useProgress } from './useProgress.ts';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice.tsx';
+import NameField from './NameField.tsx';
 
 export const CERTIFICATE_KEYS = [
   'certificate.statement', 'certificate.nameLabel', 'certificate.modulesHeading', 'certificate.module', 'certificate.hours',
@@ -48,18 +48,7 @@ export default function Certificate({ siteId, dateLocale, modules, strings }: Pr
   return (
     <div class="certificate" data-complete={summary.done ? 'true' : 'false'}>
       <StorageNotice problem={snapshot.problem} strings={strings} />
-      <div class="field no-print">
-        <label for="certificate-name">{strings['certificate.nameLabel']}</label>
-        <input
-          id="certificate-name"
-          type="text"
-          dir="auto"
-          autocomplete="name"
-          maxLength={80}
-          value={name}
-          onInput={(e) => client?.update((s, now) => setParticipantName(s, (e.currentTarget as HTMLInputElement).value, now))}
-        />
-      </div>
+      <NameField id="certificate-name" class="no-print" label={strings['certificate.nameLabel']} value={name} client={client} />
       {!summary.done && <p class="notice" role="note">{format(strings['certificate.incomplete'], { done: summary.completed, total: summary.total })}</p>}
       {summary.done && (
         <>

@@ -5,13 +5,13 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
-import { setParticipantName } from '../lib/progress/envelope.ts';
 import { summarize } from '../lib/progress/summary.ts';
 import { IMPORT_ERROR_KEYS, MAX_PROGRESS_FILE_BYTES, mergeProgress, parseProgressFile, previewImport, toExportFile, type ImportPreview } from '../lib/progress/transfer.ts';
 import type { ProgressExport } from '../schemas/progress.ts';
 import { downloadFile, readFileText, today } from '../lib/browser/download.ts';
 import { useProgress } from './useProgress.ts';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice.tsx';
+import NameField from './NameField.tsx';
 
 export const PROGRESS_PAGE_KEYS = [
   'progress.lessonsDone', 'progress.hoursDone', 'progress.bestScore', 'progress.latestScore', 'progress.export', 'progress.exported',
@@ -95,20 +95,7 @@ export default function ProgressPage({ siteId, modules, certificateHref, schemaU
       <progress max={summary?.total || 1} value={summary?.completed ?? 0} aria-hidden="true" />
       <p>{summary?.done ? <a class="btn" href={certificateHref}>{strings['progress.certificateLink']}</a> : strings['progress.certificateNotYet']}</p>
 
-      <div class="field">
-        <label for="participant-name">{strings['progress.nameLabel']}</label>
-        <input
-          id="participant-name"
-          type="text"
-          dir="auto"
-          autocomplete="given-name"
-          maxLength={80}
-          value={store?.participantName ?? ''}
-          aria-describedby="participant-name-hint"
-          onChange={(e) => client?.update((s, now) => setParticipantName(s, (e.currentTarget as HTMLInputElement).value, now))}
-        />
-        <p id="participant-name-hint" class="hint">{strings['progress.nameHint']}</p>
-      </div>
+      <NameField id="participant-name" label={strings['progress.nameLabel']} hint={strings['progress.nameHint']} value={store?.participantName ?? ''} client={client} />
 
       {modules.map((module) => {
         const m = summary?.modules.find((x) => x.id === module.id);
