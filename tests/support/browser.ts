@@ -36,9 +36,9 @@ export async function launchBrowser(options: { locale?: string; viewport?: { wid
   context.on('request', (request) => requests.push(request.url()));
   const watch = (page: Page) => {
     page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
+      if (msg.type() === 'error') errors.push(`${msg.text()} (${page.url()})`);
     });
-    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('pageerror', (error) => errors.push(`${error.message} (${page.url()})`));
   };
   context.on('page', watch);
   context.pages().forEach(watch);

@@ -80,3 +80,12 @@ export function lessonFromPath(path: string): { locale: string; moduleId: string
   if (!match) return null;
   return { locale: match[1]!, moduleId: match[2]!, lessonId: match[3]! };
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+
+/** The `<h1>` of a lesson page's `[data-lesson]` article, as plain text, or null. */
+export function lessonTitleFromHtml(html: string): string | null {
+  const match = /data-lesson="[^"]*"[^>]*>\s*<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html);
+  if (!match) return null;
+  return match[1]!.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ENTITIES[e] ?? '').trim();
+}
