@@ -1,5 +1,5 @@
 /** The participant-facing notice for a storage problem, in their language. */
-import type { StorageProblem } from '../lib/progress/repository.ts';
+import type { StorageProblem } from '../lib/storage/local.ts';
 
 export type StorageNoticeStrings = Record<'progress.problem.unreadable' | 'progress.problem.unavailable' | 'progress.problem.quota', string>;
 

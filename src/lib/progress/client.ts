@@ -4,19 +4,12 @@
  */
 import type { ProgressStore } from '../../schemas/progress.ts';
 import { envelopeClient, type EnvelopeClient } from '../storage/client.ts';
-import { emptyProgress, readStoredProgress } from './envelope.ts';
-import { progressKey } from './repository.ts';
+import { progressEnvelope } from './repository.ts';
 
 export type ProgressClient = EnvelopeClient<ProgressStore>;
 
 /** Returns the page's progress client for a site. */
 export function progressClient(siteId: string): ProgressClient {
-  return envelopeClient<ProgressStore>(
-    progressKey(siteId),
-    (raw) => {
-      const read = readStoredProgress(raw, siteId);
-      return read.status === 'ok' ? { ok: true as const, value: read.store } : { ok: false as const };
-    },
-    (now) => emptyProgress(siteId, now),
-  );
+  const { key, read, fresh } = progressEnvelope(siteId);
+  return envelopeClient<ProgressStore>(key, read, fresh);
 }

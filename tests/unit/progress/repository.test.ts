@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { openProgress, progressKey, saveProgress, type KeyValueStorage } from '../../../src/lib/progress/repository.ts';
+import { progressEnvelope, progressKey } from '../../../src/lib/progress/repository.ts';
+import { openEnvelope, saveEnvelope, type KeyValueStorage } from '../../../src/lib/storage/local.ts';
+import type { ProgressStore } from '../../../src/schemas/progress.ts';
+
+/** Opens a site's progress the way the browser store does. */
+function openProgress(storage: KeyValueStorage | null, siteId: string, at: Date) {
+  const { key, read, fresh } = progressEnvelope(siteId);
+  const { value, ...rest } = openEnvelope<ProgressStore>(storage, key, at, read, () => fresh(at));
+  return { store: value, ...rest };
+}
+const saveProgress = (storage: KeyValueStorage | null, store: ProgressStore) => saveEnvelope(storage, progressKey(store.siteId), store);
 import { emptyProgress, setCompleted } from '../../../src/lib/progress/envelope.ts';
 import { summarize } from '../../../src/lib/progress/summary.ts';
 
