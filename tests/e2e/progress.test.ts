@@ -14,6 +14,7 @@ import { serveStatic, type StaticServer } from '../support/server.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
 import { DIST } from '../support/dist.ts';
+import { onNextLoad, reloadWithEmptyStorage } from '../support/storage.ts';
 
 let server: StaticServer;
 let browser: TestBrowser;
@@ -39,15 +40,12 @@ const markButton = (page: Page) => page.getByRole('button', { name: 'Mark as com
 async function waitReady(page: Page) {
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr][component-url*="LessonProgress"], astro-island[ssr][component-url*="ProgressPage"]'));
 }
-async function resetStorage(page: Page) {
-  await page.evaluate(() => localStorage.clear());
-}
+
 
 describe('tracking', () => {
   it('a completed lesson stays completed after a reload and a language switch', async () => {
     const page = await open(`en/${LESSON}/`);
-    await resetStorage(page);
-    await page.reload();
+    await reloadWithEmptyStorage(page);
     await waitReady(page);
     await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('false');
     await markButton(page).click();
@@ -70,8 +68,7 @@ describe('tracking', () => {
 
   it('records self-check results and offers "Continue where you left off" on the course home', async () => {
     const page = await open(`en/${LESSON}/`);
-    await resetStorage(page);
-    await page.reload();
+    await reloadWithEmptyStorage(page);
     const quiz = page.locator('.selfcheck form');
     await quiz.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => !document.querySelector('.selfcheck astro-island[ssr]'));
@@ -89,11 +86,9 @@ describe('tracking', () => {
 
 describe('no layout shift when islands hydrate', () => {
   it('the course home and a lesson keep their layout while saved progress appears', async () => {
-    const page = await open('en/');
+    const page = await browser.newPage();
     const at = new Date().toISOString();
-    await page.evaluate(({ key, at, lesson }) => {
-      localStorage.setItem(key, JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: { [lesson]: { completedAt: at } }, lastLesson: { id: lesson, locale: 'en', at } }));
-    }, { key: KEY, at, lesson: LESSON });
+    await onNextLoad(page, KEY, JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: { [LESSON]: { completedAt: at } }, lastLesson: { id: LESSON, locale: 'en', at } }));
     for (const path of ['en/', `en/${LESSON}/`, 'en/forsorja-sig/']) {
       await page.addInitScript(() => {
         const w = window as unknown as { shift: number };
@@ -126,8 +121,7 @@ describe('export and import', () => {
 
   it('export, clear the storage, import: everything is back', async () => {
     const page = await open(`en/${LESSON}/`);
-    await resetStorage(page);
-    await page.reload();
+    await reloadWithEmptyStorage(page);
     await waitReady(page);
     await markButton(page).click();
     await open('en/halsa/', page);
@@ -152,8 +146,7 @@ describe('export and import', () => {
     expect(exported.participantName).toBe('Amal');
     expect(exported.lessons.filter((l: { completed: boolean }) => l.completed).map((l: { id: string }) => l.id).sort()).toEqual([LESSON, firstHealthLesson].sort());
 
-    await resetStorage(page);
-    await page.reload();
+    await reloadWithEmptyStorage(page);
     await waitReady(page);
     await expect.poll(() => page.locator('[data-completed="true"]').count()).toBe(0);
     await importFile(page, path);
@@ -195,12 +188,9 @@ describe('export and import', () => {
 
 describe('broken storage', () => {
   it('a corrupted stored value: no crash, a notice, and the raw value kept aside', async () => {
-    const page = await open(`en/${LESSON}/`);
-    // Wait until the page has written its own state, so it cannot overwrite the corruption.
-    await waitReady(page);
-    await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
-    await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"lessons":{oops'), KEY);
-    await page.reload();
+    const page = await browser.newPage();
+    await onNextLoad(page, KEY, '{"version":1,"lessons":{oops');
+    await open(`en/${LESSON}/`, page);
     await waitReady(page);
     const notice = page.locator('[data-storage-problem="unreadable"]');
     await expect.poll(() => notice.textContent()).toMatch(/could not be read/);
@@ -228,8 +218,7 @@ describe('broken storage', () => {
 describe('tabs', () => {
   it('completion in one tab shows in the other', async () => {
     const first = await open(`en/${LESSON}/`);
-    await resetStorage(first);
-    await first.reload();
+    await reloadWithEmptyStorage(first);
     const second = await open('en/progress/');
     await waitReady(first);
     await waitReady(second);
@@ -247,10 +236,8 @@ describe('certificate', () => {
     const page = await open('en/progress/');
     await waitReady(page);
     const ids = await page.locator('[data-lesson-progress]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson-progress')!));
-    await page.evaluate(({ key, ids }) => {
-      const at = new Date().toISOString();
-      localStorage.setItem(key, JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: Object.fromEntries(ids.map((id) => [id, { completedAt: at }])) }));
-    }, { key: KEY, ids });
+    const at = new Date().toISOString();
+    await onNextLoad(page, KEY, JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: Object.fromEntries(ids.map((id) => [id, { completedAt: at }])) }));
     await open('en/certificate/', page);
     await page.getByLabel('Name on the certificate').fill('Amal Hassan');
     await expect.poll(() => page.locator('.certificate[data-complete="true"] .statement').textContent()).toContain('Amal Hassan');

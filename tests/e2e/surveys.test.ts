@@ -13,6 +13,7 @@ import { serveStatic, type StaticServer } from '../support/server.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
 import { DIST } from '../support/dist.ts';
+import { reloadWithEmptyStorage } from '../support/storage.ts';
 
 let server: StaticServer;
 let browser: TestBrowser;
@@ -67,7 +68,7 @@ describe('answering and exporting', () => {
   it('exports anonymous answers that validate against the schema, once', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}en/`);
-    await page.evaluate(() => localStorage.clear());
+    await reloadWithEmptyStorage(page);
     await answerCourseSurvey(page, 5, 'More about CVs, please. Amal');
     await page.goto(`${server.url}en/surveys/self-assessment/?phase=before`);
     await ready(page);
@@ -190,7 +191,7 @@ describe('the report page', () => {
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
     await page.goto(`${server.url}en/`);
-    await page.evaluate(() => localStorage.clear());
+    await reloadWithEmptyStorage(page);
     await answerCourseSurvey(page, 4, '<img src=x onerror=alert(1)> نريد المزيد عن السيرة الذاتية');
     await page.goto(`${server.url}en/surveys/`);
     await ready(page);
