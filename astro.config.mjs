@@ -31,4 +31,9 @@ export default defineConfig({
     csp: true,
   },
   devToolbar: { enabled: false },
+  vite: {
+    // Scripts and assets go to cacheable files instead of being inlined into every page: the
+    // first round trip carries the lesson text, not code the browser already has.
+    build: { assetsInlineLimit: 0 },
+  },
 });

@@ -71,7 +71,7 @@ describe('tracking', () => {
     await reloadWithEmptyStorage(page);
     const quiz = page.locator('.selfcheck form');
     await quiz.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => !document.querySelector('.selfcheck astro-island[ssr]'));
+    await page.locator('form[data-selfcheck][data-ready]').waitFor();
     const groups = quiz.locator('fieldset');
     for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByRole('radio').first().check();
     await quiz.getByRole('button', { name: 'Check answers' }).click();

@@ -91,7 +91,7 @@ describe('lesson page', () => {
     await page.goto(`${server.url}en/${LESSON}/`);
     const quiz = page.locator('.selfcheck form');
     await quiz.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => !document.querySelector('.selfcheck astro-island[ssr]'));
+    await page.locator('form[data-selfcheck][data-ready]').waitFor();
     const check = quiz.getByRole('button', { name: 'Check answers' });
     await check.click();
     await expect.poll(() => quiz.getByRole('status').textContent()).toBe('Answer every question first.');
@@ -100,9 +100,13 @@ describe('lesson page', () => {
     expect(count).toBeGreaterThanOrEqual(3);
     for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').first().check();
     await check.click();
-    await expect.poll(() => quiz.locator('.fb').count()).toBe(count);
+    await expect.poll(() => quiz.locator('.fb:not([hidden])').count()).toBe(count);
     expect(await quiz.getByRole('status').textContent()).toMatch(/^You got \d of \d right\.$/);
-    expect(await quiz.locator('.fb').first().textContent()).toMatch(/^(Correct\.|Not quite\.) \S/);
+    expect(await quiz.locator('.fb:not([hidden])').first().textContent()).toMatch(/^(Correct\.|Not quite\.) \S/);
+    // Feedback is hidden until the answers are checked, and "Answer again" starts over.
+    await quiz.getByRole('button', { name: 'Answer again' }).click();
+    await expect.poll(() => quiz.locator('.fb:not([hidden])').count()).toBe(0);
+    expect(await quiz.getByRole('radio', { checked: true }).count()).toBe(0);
     await page.close();
   });
 });
