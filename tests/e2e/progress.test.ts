@@ -2,7 +2,7 @@
  * Participant progress in Chromium, clicking as a participant would: complete, reload, switch
  * language, export/import, bad files, corrupted storage, two tabs and the certificate as PDF.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,10 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../support/server.ts';
-import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import type { StaticServer } from '../support/server.ts';
+import type { TestBrowser } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
-import { DIST } from '../support/dist.ts';
+import { serveForTests } from '../support/harness.ts';
 import { onNextLoad, reloadWithEmptyStorage } from '../support/storage.ts';
 
 let server: StaticServer;
@@ -22,13 +22,9 @@ const LESSON = 'forsorja-sig/a-kassa';
 const KEY = 'orienta:demo:progress';
 const files = mkdtempSync(join(tmpdir(), 'orienta-files-'));
 
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser({ locale: 'en-GB' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serveForTests({ browser: { locale: 'en-GB' } }, (s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function open(path: string, page?: Page): Promise<Page> {

@@ -2,23 +2,20 @@
  * Search in Chromium: per-locale Pagefind indexes, Swedish key terms in every locale, Tigrinya word
  * splitting, the module filter, keyboard use and RTL layout.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../support/server.ts';
-import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import type { StaticServer } from '../support/server.ts';
+import type { TestBrowser } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
 import { DIST, page as builtPage } from '../support/dist.ts';
+import { serveForTests } from '../support/harness.ts';
 
 let server: StaticServer;
 let browser: TestBrowser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serveForTests({}, (s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Opens search on a page with the keyboard and types a query. */

@@ -1,23 +1,18 @@
 /**
  * The course site in a real Chromium, as a participant uses it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { StaticServer } from '../support/server.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
-import { DIST } from '../support/dist.ts';
+import { serveForTests } from '../support/harness.ts';
 
 let server: StaticServer;
 let browser: TestBrowser;
 
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serveForTests({}, (s, b) => {
+  server = s;
+  browser = b;
 });
 
 const LESSON = 'forsorja-sig/a-kassa';

@@ -2,17 +2,17 @@
  * Surveys in Chromium: answer, export (validated with a real JSON Schema validator, no personal
  * data), the report page's indicators from many files, and hostile free text shown as text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../support/server.ts';
-import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import type { StaticServer } from '../support/server.ts';
+import type { TestBrowser } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
-import { DIST } from '../support/dist.ts';
+import { serveForTests } from '../support/harness.ts';
 import { reloadWithEmptyStorage } from '../support/storage.ts';
 
 let server: StaticServer;
@@ -22,13 +22,9 @@ const ajv = new Ajv2020({ strict: false });
 addFormats.default(ajv);
 const validate = ajv.compile(JSON.parse(readFileSync('public/schemas/survey-response.v1.json', 'utf8')));
 
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser({ locale: 'en-GB' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serveForTests({ browser: { locale: 'en-GB' } }, (s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function ready(page: Page) {

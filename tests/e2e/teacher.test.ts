@@ -2,29 +2,25 @@
  * Teachers and assignments in Chromium: build an assignment, open its link in a fresh browser,
  * complete an assigned lesson, a tampered link, the QR code, the handout, the group overview.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../support/server.ts';
+import type { StaticServer } from '../support/server.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
 import { decodeQrSvg } from '../support/qr.ts';
-import { DIST } from '../support/dist.ts';
+import { serveForTests } from '../support/harness.ts';
 
 let server: StaticServer;
 let teacher: TestBrowser;
 let link = '';
 const dir = mkdtempSync(join(tmpdir(), 'orienta-teacher-'));
 
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  teacher = await launchBrowser({ locale: 'en-GB' });
-});
-afterAll(async () => {
-  await teacher?.close();
-  await server?.close();
+serveForTests({ browser: { locale: 'en-GB' } }, (s, b) => {
+  server = s;
+  teacher = b;
 });
 
 async function ready(page: Page) {
