@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAggregator, DEFAULT_MIN_GROUP_SIZE } from '../src/lib/survey/aggregate.ts';
 import { loadSurveyDefinitions } from '../src/lib/survey/load-definitions.ts';
-import { MAX_EXPORT_FILE_BYTES, tooLargeError } from '../src/lib/survey/parse-export.ts';
+import { surveyFile } from '../src/lib/survey/file.ts';
 import { formatSummaryText, summaryToCsv, summaryToJson } from '../src/lib/survey/summary-format.ts';
 
 const USAGE = `Usage: npm run surveys:aggregate -- [options] <files or folders>
@@ -113,13 +113,13 @@ for (const file of inputFiles(positionals)) {
   let text: string;
   try {
     const size = statSync(file).size;
-    if (size > MAX_EXPORT_FILE_BYTES) {
-      aggregator.addRejectedFile(file, tooLargeError(size));
+    if (size > surveyFile.maxBytes) {
+      aggregator.addRejectedFile(file, { code: 'file-too-large', message: `${size} bytes` });
       continue;
     }
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    aggregator.addRejectedFile(file, { code: 'unreadable', message: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    aggregator.addRejectedFile(file, { code: 'file-unreadable', message: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     continue;
   }
   aggregator.addFile(file, text);

@@ -1,9 +1,12 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
+import { file, glob } from 'astro/loaders';
 import { lessonSchema } from './schemas/lesson.ts';
 import { moduleSchema, moduleTextSchema } from './schemas/module.ts';
 import { guideSchema, pageSchema } from './schemas/page.ts';
 import { surveyDefinitionSchema } from './schemas/survey.ts';
+import { factFileSchema } from './schemas/fact.ts';
+import { changeSchema, cardStepsSchema } from './schemas/change.ts';
 
 /** The content folder; `ORIENTA_CONTENT_DIR` points the benchmark at a synthetic course. */
 const CONTENT = process.env.ORIENTA_CONTENT_DIR || './content';
@@ -45,6 +48,21 @@ export const collections = {
   guides: defineCollection({
     loader: glob({ pattern: '*/*.mdx', base: `${CONTENT}/guides`, generateId: pathId }),
     schema: guideSchema,
+  }),
+  /** `content/facts/<topic>.yaml`: facts that change (amounts, ages, limits, dates, phone numbers), id → fact. */
+  facts: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: `${CONTENT}/facts`, generateId: pathId }),
+    schema: factFileSchema,
+  }),
+  /** `content/changes/<date>-<slug>.yaml`: the course's change log. */
+  changes: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: `${CONTENT}/changes`, generateId: pathId }),
+    schema: changeSchema,
+  }),
+  /** `content/card-steps.yaml`: steps lessons suggest for the competence card. One entry. */
+  cardSteps: defineCollection({
+    loader: file(`${CONTENT}/card-steps.yaml`, { parser: (text) => ({ all: parseYaml(text) }) }),
+    schema: cardStepsSchema,
   }),
   /** `content/pages/<locale>/<page-id>.mdx`: accessibility statement, privacy. */
   pages: defineCollection({

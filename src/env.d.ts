@@ -11,8 +11,6 @@ declare module 'virtual:orienta/site' {
   export const localSiteIds: string[];
   /** Local resources for LocalInfo: this site's, then the shared site's. */
   export const localResources: SiteConfig['localResources'];
-  /** The base path the site is built for, e.g. "/" or "/kommun/so/". The one source of it. */
-  export const base: string;
   /** Route segments that module ids must not take. */
   export const reservedSegments: readonly string[];
   /** Fingerprinted URL of the site's logo. */
@@ -22,7 +20,7 @@ declare module 'virtual:orienta/site' {
 declare namespace App {
   interface Locals {
     /** Set by lesson and content pages so MDX blocks know the reader's and the content's language. */
-    orienta?: import('./lib/i18n/page-context.ts').PageContext;
+    orienta?: import('./astro/page-context.ts').PageContext;
   }
 }
 

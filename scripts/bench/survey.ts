@@ -98,7 +98,8 @@ export class ResponseFactory {
   private date(): string {
     const month = 1 + this.int(12);
     const day = 1 + this.int(28);
-    return `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    // Answers lie in the past: files dated in the future are refused.
+    return `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
 
   /** The next response. */
@@ -108,7 +109,7 @@ export class ResponseFactory {
       const before = this.pendingPair;
       this.pendingPair = null;
       const survey = this.surveys.find((s) => s.id === before.surveyId)!;
-      return { ...before, responseId: this.uuid(), phase: 'after', date: before.date.replace(/^2026/, '2027'), answers: this.answers(survey) };
+      return { ...before, responseId: this.uuid(), phase: 'after', date: before.date.replace(/^2024/, '2025'), answers: this.answers(survey) };
     }
     const survey = this.surveys[this.int(this.surveys.length)]!;
     const response: SyntheticResponse = {
@@ -137,7 +138,7 @@ export class ResponseFactory {
       schemaVersion: 1,
       kind: 'orienta.survey-responses',
       siteId: 'demo',
-      exportedAt: '2027-01-15',
+      exportedAt: '2025-12-31',
       responses,
     });
   }

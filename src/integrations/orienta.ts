@@ -60,7 +60,6 @@ export default function orienta(site: LoadedSite): AstroIntegration {
                     `import { siteConfigSchema } from ${JSON.stringify(fileURLToPath(new URL('../schemas/site.ts', import.meta.url)))};`,
                     `export const site = siteConfigSchema.parse(${JSON.stringify(site.config)});`,
                     `export const locales = ${JSON.stringify(site.locales)};`,
-                    `export const base = ${JSON.stringify(site.base)};`,
                     `export const localSiteIds = ${JSON.stringify(site.localSiteIds)};`,
                     `export const localResources = siteConfigSchema.shape.localResources.parse(${JSON.stringify(site.localResources)});`,
                     `export const reservedSegments = ${JSON.stringify(RESERVED_SEGMENTS)};`,

@@ -15,6 +15,7 @@ import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { prepareHtmlForIndex } from '../lib/search/prepare.ts';
 import { listFiles } from '../lib/site/files.ts';
+import { SOURCE_LOCALE } from '../lib/i18n/locales.ts';
 
 export default function pagefindIndex(): AstroIntegration {
   return {
@@ -31,13 +32,13 @@ export default function pagefindIndex(): AstroIntegration {
           // Site-relative: Pagefind's client prefixes its own location's base (e.g. /kommun/so/).
           const url = `/${file.replace(/index\.html$/, '')}`;
           if (html.includes('data-pagefind-body')) {
-            const lang = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? 'sv';
+            const lang = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? SOURCE_LOCALE;
             const added = await index.addHTMLFile({ url, content: prepareHtmlForIndex(html, lang) });
             if (added.errors.length) throw new Error(`Pagefind: ${file}: ${added.errors.join('; ')}`);
             full++;
           } else if (html.includes('data-search-fallback')) {
             const doc = parse(html);
-            const lang = doc.querySelector('html')?.getAttribute('lang') ?? 'sv';
+            const lang = doc.querySelector('html')?.getAttribute('lang') ?? SOURCE_LOCALE;
             const article = doc.querySelector('[data-search-fallback]')!;
             const title = article.querySelector('h1')?.text.trim() ?? '';
             const module = article.getAttribute('data-search-module') ?? '';

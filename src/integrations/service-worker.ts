@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { listFiles } from '../lib/site/files.ts';
+import { normaliseBase } from '../lib/routing/paths.ts';
 
 export interface ServiceWorkerOptions {
   base: string;
@@ -26,6 +27,8 @@ export async function writeServiceWorker(outDir: string, { base, siteId, locales
   const assets = files.filter((f) => f.startsWith('_astro/')).map((f) => base + f);
   const precache = [
     ...locales.map((l) => `${base}${l}/offline/`),
+    // The course outline islands load: without it, progress and assignments cannot show offline.
+    ...locales.map((l) => `${base}${l}/course.json`),
     ...assets.filter((f) => f.endsWith('.js')),
   ];
   await build({
@@ -47,7 +50,7 @@ export default function serviceWorker(options: Omit<ServiceWorkerOptions, 'base'
     name: 'orienta-service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const version = await writeServiceWorker(fileURLToPath(dir), { ...options, base });

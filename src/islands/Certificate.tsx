@@ -3,13 +3,15 @@
  * the completed modules with hours and dates, and a line for the teacher's signature. The
  * municipality's name, logo and contact are server-rendered around it.
  */
-import { format } from '../lib/i18n/format.ts';
-import { summarize } from '../lib/progress/summary.ts';
 import { useMemo } from 'preact/hooks';
-import { assignmentClient } from '../lib/assignment/client.ts';
+import { format } from '../lib/i18n/format.ts';
+import { formatLongDate } from '../lib/i18n/dates.ts';
+import { summarize, type ModuleOutline } from '../lib/progress/summary.ts';
+import { assignmentStore } from '../lib/assignment/store.ts';
 import { resolveAssignment } from '../lib/assignment/resolve.ts';
-import { useEnvelope, useProgress } from './useProgress.ts';
-import { StorageNotice, type StorageNoticeStrings } from './StorageNotice.tsx';
+import { progressOutline } from '../lib/page/outline.ts';
+import { useOutline, useProgress, useStore } from './hooks.ts';
+import { StorageNotice, type StorageNoticeStrings } from './DataNotice.tsx';
 import NameField from './NameField.tsx';
 
 export const CERTIFICATE_KEYS = [
@@ -20,39 +22,33 @@ export const CERTIFICATE_KEYS = [
 
 interface Props {
   siteId: string;
+  locale: string;
   /** BCP-47 tag for dates. */
   dateLocale: string;
-  modules: Array<{ id: string; title: string; plannedHours: number; lessonIds: string[] }>;
   strings: Record<(typeof CERTIFICATE_KEYS)[number], string> & StorageNoticeStrings;
 }
 
-export default function Certificate({ siteId, dateLocale, modules, strings }: Props) {
-  const [snapshot, client] = useProgress(siteId);
-  const [assignments] = useEnvelope(() => assignmentClient(siteId), [siteId]);
+export default function Certificate({ siteId, locale, dateLocale, strings }: Props) {
+  const [snapshot, store] = useProgress(siteId);
+  const [assignments] = useStore(assignmentStore, siteId);
+  const loaded = useOutline(locale);
   const scopeId = useMemo(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('assignment')), []);
-  if (!snapshot || !assignments) return <div class="certificate-placeholder" aria-busy="true" />;
+  if (!snapshot || !assignments || !loaded || loaded === 'failed') return <div class="certificate-placeholder" aria-busy="true" />;
   // `?assignment=<id>`: the certificate covers that assignment's modules and lessons only.
   const assignment = scopeId ? assignments.value.assignments.find((a) => a.id === scopeId) : undefined;
-  const outline = modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessonIds }));
+  const outline = progressOutline(loaded);
   const scoped = assignment ? scopeOutline(resolveAssignment(assignment, outline).items, outline) : outline;
-  const summary = summarize(snapshot.store, scoped);
-  const name = snapshot.store.participantName ?? '';
-  const date = (iso?: string) => {
-    if (!iso) return '';
-    try {
-      return new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long' }).format(new Date(iso));
-    } catch {
-      return iso.slice(0, 10);
-    }
-  };
+  const summary = summarize(snapshot.value, scoped);
+  const name = snapshot.value.participantName ?? '';
+  const date = (iso?: string) => (iso ? formatLongDate(iso, dateLocale) : '');
   return (
     <div class="certificate" data-complete={summary.done ? 'true' : 'false'}>
       <StorageNotice problem={snapshot.problem} strings={strings} />
-      <NameField id="certificate-name" class="no-print" label={strings['certificate.nameLabel']} value={name} client={client} />
+      <NameField id="certificate-name" class="no-print" label={strings['certificate.nameLabel']} value={name} store={store} />
       {!summary.done && <p class="notice" role="note">{format(strings['certificate.incomplete'], { done: summary.completed, total: summary.total })}</p>}
       {summary.done && (
         <>
-          <p class="statement" dir="auto">{format(strings['certificate.statement'], { name: name || '……………………' })}</p>
+          <p class="statement">{fillWithName(strings['certificate.statement'], name || '……………………')}</p>
           <h2>{strings['certificate.modulesHeading']}</h2>
           <table>
             <thead>
@@ -61,7 +57,7 @@ export default function Certificate({ siteId, dateLocale, modules, strings }: Pr
             <tbody>
               {summary.modules.map((m) => (
                 <tr key={m.id} data-module={m.id}>
-                  <td>{modules.find((x) => x.id === m.id)?.title}</td>
+                  <td>{loaded.modules.find((x) => x.id === m.id)?.title}</td>
                   <td>{m.plannedHours}</td>
                   <td>{date(m.doneAt)}</td>
                 </tr>
@@ -80,9 +76,24 @@ export default function Certificate({ siteId, dateLocale, modules, strings }: Pr
   );
 }
 
+/**
+ * The statement with the typed name isolated (`<bdi>`), so a name in another direction cannot
+ * reorder the sentence around it.
+ */
+function fillWithName(template: string, name: string) {
+  const [before, after] = template.split('{{name}}');
+  return after === undefined ? format(template, { name }) : (
+    <>
+      {before}
+      <bdi>{name}</bdi>
+      {after}
+    </>
+  );
+}
+
 /** The outline an assignment covers: whole modules as they are, single lessons grouped by module. */
-function scopeOutline(items: ReturnType<typeof resolveAssignment>['items'], outline: Array<{ id: string; plannedHours: number; lessonIds: string[] }>) {
-  const scoped = new Map<string, { id: string; plannedHours: number; lessonIds: string[] }>();
+function scopeOutline(items: ReturnType<typeof resolveAssignment>['items'], outline: ModuleOutline[]) {
+  const scoped = new Map<string, ModuleOutline>();
   for (const item of items) {
     if (item.kind === 'module') scoped.set(item.id, outline.find((m) => m.id === item.id)!);
     else {

@@ -1,11 +1,12 @@
 /**
  * "Mark as completed" on a lesson page: a toggle button (aria-pressed), pressed again to undo.
- * Also remembers this lesson as the last one opened.
+ * Also remembers this lesson as the last one opened. A change that could not be saved is said
+ * next to the button, in the reader's language.
  */
 import { useEffect } from 'preact/hooks';
-import { setCompleted, setLastLesson } from '../lib/progress/envelope.ts';
-import { useProgress } from './useProgress.ts';
-import { StorageNotice, type StorageNoticeStrings } from './StorageNotice.tsx';
+import { setCompleted, setLastLesson } from '../lib/progress/changes.ts';
+import { useProgress } from './hooks.ts';
+import { StorageNotice, type StorageNoticeStrings } from './DataNotice.tsx';
 
 export const LESSON_PROGRESS_KEYS = ['progress.markCompleted', 'progress.completedStatus', 'progress.notCompletedStatus'] as const;
 
@@ -17,11 +18,11 @@ interface Props {
 }
 
 export default function LessonProgress({ siteId, lessonId, locale, strings }: Props) {
-  const [snapshot, client] = useProgress(siteId);
+  const [snapshot, store] = useProgress(siteId);
   useEffect(() => {
-    client?.update((store, now) => setLastLesson(store, lessonId, locale, now));
-  }, [client, lessonId, locale]);
-  const done = Boolean(snapshot?.store.lessons[lessonId]?.completedAt);
+    store?.update((progress, now) => setLastLesson(progress, lessonId, locale, now));
+  }, [store, lessonId, locale]);
+  const done = Boolean(snapshot?.value.lessons[lessonId]?.completedAt);
   return (
     <div class="lesson-progress">
       <StorageNotice problem={snapshot?.problem} strings={strings} />
@@ -30,7 +31,7 @@ export default function LessonProgress({ siteId, lessonId, locale, strings }: Pr
         class="btn"
         aria-pressed={snapshot ? done : false}
         disabled={!snapshot}
-        onClick={() => client?.update((store, now) => setCompleted(store, lessonId, !done, now))}
+        onClick={() => store?.update((progress, now) => setCompleted(progress, lessonId, !done, now))}
       >
         <span aria-hidden="true" class="check">{done ? '✓' : '○'}</span> {strings['progress.markCompleted']}
       </button>

@@ -6,55 +6,49 @@
 import { useRef, useState } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
 import { summarize } from '../lib/progress/summary.ts';
-import { IMPORT_ERROR_KEYS, MAX_PROGRESS_FILE_BYTES, mergeProgress, parseProgressFile, previewImport, toExportFile, type ImportPreview } from '../lib/progress/transfer.ts';
+import { mergeProgress, previewImport, readProgressFile, writeProgressFile, type ImportPreview } from '../lib/progress/transfer.ts';
+import { progressFile } from '../lib/progress/definitions.ts';
+import { progressOutline } from '../lib/page/outline.ts';
+import { absoluteUrl, schemaPath } from '../lib/routing/paths.ts';
+import { localDay } from '../lib/i18n/dates.ts';
 import type { ProgressExport } from '../schemas/progress.ts';
-import { downloadFile, readFileText, today } from '../lib/browser/download.ts';
-import { useProgress } from './useProgress.ts';
-import { StorageNotice, type StorageNoticeStrings } from './StorageNotice.tsx';
+import { downloadFile, readFileText } from '../lib/browser/download.ts';
+import { useOutline, useProgress } from './hooks.ts';
+import { dataErrorText, StorageNotice, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';
 import NameField from './NameField.tsx';
 
 export const PROGRESS_PAGE_KEYS = [
   'progress.lessonsDone', 'progress.hoursDone', 'progress.bestScore', 'progress.latestScore', 'progress.export', 'progress.exported',
   'progress.import', 'progress.nameLabel', 'progress.nameHint', 'progress.importPreviewTitle', 'progress.importNewlyCompleted',
   'progress.importBetterScores', 'progress.importUnknown', 'progress.importOtherSite', 'progress.importNothingNew', 'progress.importKeep',
-  'progress.importConfirm', 'progress.importCancel', 'progress.importDone', 'progress.importCancelled', 'progress.error.tooLarge',
-  'progress.error.notJson', 'progress.error.wrongKind', 'progress.error.unknownVersion', 'progress.error.invalid', 'progress.error.markup',
-  'progress.error.read', 'progress.notStarted', 'progress.inProgress', 'progress.moduleDone', 'progress.certificateLink',
+  'progress.importConfirm', 'progress.importCancel', 'progress.importDone', 'progress.importCancelled', 'progress.notStarted', 'progress.inProgress', 'progress.moduleDone', 'progress.certificateLink',
   'progress.certificateNotYet', 'progress.transferHeading', 'progress.completedStatus',
 ] as const;
 
-type Strings = Record<(typeof PROGRESS_PAGE_KEYS)[number], string> & StorageNoticeStrings;
-
-export interface OutlineModule {
-  id: string;
-  title: string;
-  plannedHours: number;
-  lessons: Array<{ id: string; title: string; href: string }>;
-}
+type Strings = Record<(typeof PROGRESS_PAGE_KEYS)[number], string> & StorageNoticeStrings & FileErrorStrings;
 
 interface Props {
   siteId: string;
-  modules: OutlineModule[];
+  locale: string;
   certificateHref: string;
-  /** Absolute URL of the progress JSON Schema, written into exports. */
-  schemaUrl: string;
   strings: Strings;
 }
 
-
-export default function ProgressPage({ siteId, modules, certificateHref, schemaUrl, strings }: Props) {
-  const [snapshot, client] = useProgress(siteId);
+export default function ProgressPage({ siteId, locale, certificateHref, strings }: Props) {
+  const [snapshot, store] = useProgress(siteId);
+  const loaded = useOutline(locale);
   const [pending, setPending] = useState<{ file: ProgressExport; preview: ImportPreview } | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const store = snapshot?.store;
-  const outline = modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessons.map((l) => l.id) }));
-  const summary = store ? summarize(store, outline) : null;
+  const progress = snapshot?.value;
+  const modules = loaded && loaded !== 'failed' ? loaded.modules : [];
+  const summary = progress && modules.length ? summarize(progress, progressOutline({ modules })) : null;
   const known = new Set(modules.flatMap((m) => m.lessons.map((l) => l.id)));
 
   function exportProgress() {
-    if (!store) return;
-    downloadFile(`orienta-progress-${siteId}-${today()}.json`, `${JSON.stringify(toExportFile(store, schemaUrl, new Date()), null, 2)}\n`);
+    if (!progress) return;
+    const text = writeProgressFile(progress, absoluteUrl(schemaPath(progressFile.schema), location.origin), new Date());
+    downloadFile(`orienta-progress-${siteId}-${localDay()}.json`, text);
     setMessage({ text: strings['progress.exported'], kind: 'ok' });
   }
 
@@ -62,31 +56,31 @@ export default function ProgressPage({ siteId, modules, certificateHref, schemaU
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (!file || !store) return;
+    if (!file || !progress) return;
     setPending(null);
-    const read = await readFileText(file, MAX_PROGRESS_FILE_BYTES);
+    const read = await readFileText(file, progressFile.maxBytes);
     if (!read.ok) {
-      setMessage({ text: strings[read.error === 'too-large' ? 'progress.error.tooLarge' : 'progress.error.read'], kind: 'error' });
+      setMessage({ text: dataErrorText(read.error, strings), kind: 'error' });
       return;
     }
-    const parsed = parseProgressFile(read.text);
+    const parsed = readProgressFile(read.text, new Date());
     if (!parsed.ok) {
-      setMessage({ text: strings[IMPORT_ERROR_KEYS[parsed.error]], kind: 'error' });
+      setMessage({ text: dataErrorText(parsed.error, strings), kind: 'error' });
       return;
     }
     setMessage(null);
-    setPending({ file: parsed.file, preview: previewImport(store, parsed.file, known) });
+    setPending({ file: parsed.file, preview: previewImport(progress, parsed.file, known) });
   }
 
   function confirmImport() {
-    if (!pending || !client) return;
-    client.update((current, now) => mergeProgress(current, pending.file, now));
+    if (!pending || !store) return;
+    const result = store.update((current, now) => mergeProgress(current, pending.file, now));
     setPending(null);
-    setMessage({ text: strings['progress.importDone'], kind: 'ok' });
+    setMessage(result.saved ? { text: strings['progress.importDone'], kind: 'ok' } : { text: dataErrorText(result.problem, strings), kind: 'error' });
   }
 
   return (
-    <div class="progress-page" data-ready={snapshot ? 'true' : undefined}>
+    <div class="progress-page" data-ready={snapshot && modules.length ? 'true' : undefined}>
       <StorageNotice problem={snapshot?.problem} strings={strings} />
       <p class="progress-text">
         {summary ? format(strings['progress.lessonsDone'], { done: summary.completed, total: summary.total }) : '\u00a0'}
@@ -95,23 +89,23 @@ export default function ProgressPage({ siteId, modules, certificateHref, schemaU
       <progress max={summary?.total || 1} value={summary?.completed ?? 0} aria-hidden="true" />
       <p>{summary?.done ? <a class="btn" href={certificateHref}>{strings['progress.certificateLink']}</a> : strings['progress.certificateNotYet']}</p>
 
-      <NameField id="participant-name" label={strings['progress.nameLabel']} hint={strings['progress.nameHint']} value={store?.participantName ?? ''} client={client} />
+      <NameField id="participant-name" label={strings['progress.nameLabel']} hint={strings['progress.nameHint']} value={progress?.participantName ?? ''} store={store} />
 
       {modules.map((module) => {
         const m = summary?.modules.find((x) => x.id === module.id);
         const status = !m || m.completed === 0 ? 'progress.notStarted' : m.done ? 'progress.moduleDone' : 'progress.inProgress';
         return (
           <section class="card" key={module.id} data-module-progress={module.id}>
-            <h2>{module.title}</h2>
+            <h2 lang={module.lang}>{module.title}</h2>
             <p class="meta">
               {strings[status]} · {format(strings['progress.lessonsDone'], { done: m?.completed ?? 0, total: module.lessons.length })}
             </p>
             <ul class="lesson-list">
               {module.lessons.map((lesson) => {
-                const entry = store?.lessons[lesson.id];
+                const entry = progress?.lessons[lesson.id];
                 return (
                   <li key={lesson.id} data-lesson-progress={lesson.id} data-completed={entry?.completedAt ? 'true' : 'false'}>
-                    <span aria-hidden="true">{entry?.completedAt ? '✓' : '○'}</span> <a href={lesson.href}>{lesson.title}</a>
+                    <span aria-hidden="true">{entry?.completedAt ? '✓' : '○'}</span> <a href={lesson.href} lang={lesson.lang}>{lesson.title}</a>
                     {entry?.completedAt && <span class="visually-hidden"> – {strings['progress.completedStatus']}</span>}
                     {entry?.selfCheck && (
                       <small>
@@ -130,8 +124,8 @@ export default function ProgressPage({ siteId, modules, certificateHref, schemaU
       <section class="transfer">
         <h2>{strings['progress.transferHeading']}</h2>
         <p class="actions">
-          <button type="button" class="btn" onClick={exportProgress} disabled={!store}>{strings['progress.export']}</button>{' '}
-          <button type="button" class="btn btn-secondary" onClick={() => fileInput.current?.click()} disabled={!store}>{strings['progress.import']}</button>
+          <button type="button" class="btn" onClick={exportProgress} disabled={!progress}>{strings['progress.export']}</button>{' '}
+          <button type="button" class="btn btn-secondary" onClick={() => fileInput.current?.click()} disabled={!progress}>{strings['progress.import']}</button>
           <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={onFile} />
         </p>
         {pending && (

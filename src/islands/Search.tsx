@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
 import { excerptParts, normaliseQuery } from '../lib/search/prepare.ts';
+import { href, pagefindScriptPath } from '../lib/routing/paths.ts';
 
 export const SEARCH_KEYS = ['search.title', 'search.label', 'search.hint', 'search.module', 'search.allModules', 'search.results', 'search.none', 'search.loading', 'search.unavailable', 'search.close'] as const;
 
@@ -32,13 +33,11 @@ interface Result {
 }
 
 interface Props {
-  /** Site base path, e.g. "/" or "/kommun/so/". */
-  base: string;
   strings: Strings;
   onClose: () => void;
 }
 
-export default function Search({ base, strings, onClose }: Props) {
+export default function Search({ strings, onClose }: Props) {
   const [pagefind, setPagefind] = useState<Pagefind | null>(null);
   const [failed, setFailed] = useState(false);
   const [modules, setModules] = useState<string[]>([]);
@@ -51,7 +50,7 @@ export default function Search({ base, strings, onClose }: Props) {
 
   useEffect(() => {
     input.current?.focus();
-    const url = `${base}pagefind/pagefind.js`;
+    const url = href(pagefindScriptPath());
     import(/* @vite-ignore */ url)
       .then(async (pf: Pagefind) => {
         await pf.options({ excerptLength: 24 });
@@ -60,7 +59,7 @@ export default function Search({ base, strings, onClose }: Props) {
         setPagefind(pf);
       })
       .catch(() => setFailed(true));
-  }, [base]);
+  }, []);
 
   useEffect(() => {
     const term = normaliseQuery(query);

@@ -6,25 +6,29 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SurveyDefinition } from '../schemas/survey.ts';
 import type { LocalizedSurvey } from '../lib/survey/localize.ts';
-import { addResponse, findResponses } from '../lib/survey/store.ts';
-import { surveyClient } from '../lib/survey/client.ts';
+import { addResponse, findResponses, surveyStore, type StoredResponse } from '../lib/survey/store.ts';
+import { exportFileName, writeSurveyFile } from '../lib/survey/export.ts';
+import { surveyFile } from '../lib/survey/file.ts';
 import type { AnswerError } from '../lib/survey/answers.ts';
-import { useEnvelope } from './useProgress.ts';
+import type { StorageProblem } from '../lib/device-data/errors.ts';
+import { absoluteUrl, schemaPath } from '../lib/routing/paths.ts';
+import { downloadFile } from '../lib/browser/download.ts';
+import type { OutlineModule } from '../lib/page/outline.ts';
+import { useOutline, useStore } from './hooks.ts';
+import { dataErrorText, type StorageNoticeStrings } from './DataNotice.tsx';
 
 export const SURVEY_FORM_KEYS = [
   'survey.required', 'survey.optional', 'survey.phaseBefore', 'survey.phaseAfter', 'survey.moduleLabel', 'survey.submit', 'survey.saved',
   'survey.errorsIntro', 'survey.error.required', 'survey.error.invalid', 'survey.error.tooLong', 'survey.error.empty', 'survey.back',
-  'survey.unknownModule', 'survey.storageProblem', 'survey.answered',
+  'survey.unknownModule', 'survey.answered', 'survey.notSaved', 'survey.retry', 'survey.exportThis',
 ] as const;
-type Strings = Record<(typeof SURVEY_FORM_KEYS)[number], string>;
+type Strings = Record<(typeof SURVEY_FORM_KEYS)[number], string> & StorageNoticeStrings;
 
 interface Props {
   siteId: string;
   locale: string;
   definition: SurveyDefinition;
   survey: LocalizedSurvey;
-  /** Module ids and titles, for module surveys (`?module=<id>`). */
-  modules: Array<{ id: string; title: string }>;
   hubHref: string;
   strings: Strings;
 }
@@ -37,13 +41,17 @@ const ERROR_KEY: Record<AnswerError['code'], keyof Strings> = {
   empty: 'survey.error.empty',
 };
 
-export default function SurveyForm({ siteId, locale, definition, survey, modules, hubHref, strings }: Props) {
-  const [snapshot, client] = useEnvelope(() => surveyClient(siteId), [siteId]);
+export default function SurveyForm({ siteId, locale, definition, survey, hubHref, strings }: Props) {
+  const [snapshot, client] = useStore(surveyStore, siteId);
   const [answers, setAnswers] = useState<Record<string, Value>>({});
   const [errors, setErrors] = useState<AnswerError[]>([]);
   const [saved, setSaved] = useState(false);
+  /** A response given but not stored (storage full or blocked): kept on screen to retry or export. */
+  const [unsaved, setUnsaved] = useState<{ response: StoredResponse; problem: StorageProblem } | null>(null);
   const moduleId = useMemo(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('module')), []);
-  const module = modules.find((m) => m.id === moduleId);
+  // Module surveys name their module: its title comes from the course outline.
+  const loaded = useOutline(survey.kind === 'module' ? locale : null);
+  const module: OutlineModule | undefined = loaded && loaded !== 'failed' ? loaded.modules.find((m) => m.id === moduleId) : undefined;
   const store = snapshot?.value;
   // Self-assessment: `?phase=` from the surveys page, else "before" until that is answered.
   const askedPhase = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('phase');
@@ -56,7 +64,7 @@ export default function SurveyForm({ siteId, locale, definition, survey, modules
           ? 'after'
           : 'before';
 
-  if (survey.kind === 'module' && snapshot && !module) {
+  if (survey.kind === 'module' && snapshot && loaded && !module) {
     return <p class="notice" role="note">{strings['survey.unknownModule']} <a href={hubHref}>{strings['survey.back']}</a></p>;
   }
 
@@ -72,21 +80,44 @@ export default function SurveyForm({ siteId, locale, definition, survey, modules
   function submit(event: Event) {
     event.preventDefault();
     if (!client) return;
+    if (unsaved) return retry();
     let problems: AnswerError[] = [];
-    client.update((current) => {
-      const result = addResponse(current, { definition, locale, answers, ...(module ? { moduleId: module.id } : {}), ...(phase ? { phase } : {}) });
-      if (!result.ok) {
-        problems = result.errors;
+    let added: StoredResponse | null = null;
+    const result = client.update((current) => {
+      const outcome = addResponse(current, { definition, locale, answers, ...(module ? { moduleId: module.id } : {}), ...(phase ? { phase } : {}) });
+      if (!outcome.ok) {
+        problems = outcome.errors;
         return current;
       }
-      return result.store;
+      added = outcome.response;
+      return outcome.store;
     });
     setErrors(problems);
-    setSaved(problems.length === 0);
     if (problems.length) {
       const first = problems[0]!.questionId;
       document.getElementById(first ? `q-${first}` : 'survey-errors')?.focus();
+      return;
     }
+    if (result.saved) setSaved(true);
+    else if (added) setUnsaved({ response: added, problem: result.problem });
+  }
+
+  /** Tries to store the kept answers again; storage may have room now. */
+  function retry() {
+    if (!client || !unsaved) return;
+    const result = client.retry();
+    if (result.saved) {
+      setUnsaved(null);
+      setSaved(true);
+    } else setUnsaved({ ...unsaved, problem: result.problem });
+  }
+
+  /** Downloads the kept answers as a survey file, so nothing is lost when storage refuses them. */
+  function exportUnsaved() {
+    if (!store || !unsaved) return;
+    const now = new Date();
+    const { text } = writeSurveyFile(store, [unsaved.response], { siteId, now, schemaUrl: absoluteUrl(schemaPath(surveyFile.schema), location.origin) });
+    downloadFile(exportFileName(siteId, now), text);
   }
 
   if (saved) {
@@ -100,8 +131,16 @@ export default function SurveyForm({ siteId, locale, definition, survey, modules
 
   return (
     <form class="survey-form" onSubmit={submit} noValidate>
-      {snapshot?.problem === 'unreadable' && <p class="notice" role="alert">{strings['survey.storageProblem']}</p>}
-      {module && <p><strong>{strings['survey.moduleLabel']}:</strong> {module.title}</p>}
+      {snapshot?.problem && !unsaved && (
+        <p class="notice" role="alert">
+          {dataErrorText(snapshot.problem, strings)}
+        </p>
+      )}
+      {module && (
+        <p>
+          <strong>{strings['survey.moduleLabel']}:</strong> <span lang={module.lang}>{module.title}</span>
+        </p>
+      )}
       {phase && <p class="notice">{strings[phase === 'before' ? 'survey.phaseBefore' : 'survey.phaseAfter']}</p>}
       <p class="hint">{strings['survey.optional']}</p>
       <div id="survey-errors" tabIndex={-1} role="alert">
@@ -151,7 +190,23 @@ export default function SurveyForm({ siteId, locale, definition, survey, modules
           </fieldset>
         );
       })}
-      <p><button type="submit" class="btn" disabled={!snapshot}>{strings['survey.submit']}</button></p>
+      {unsaved && (
+        <div class="notice" role="alert" data-unsaved={unsaved.problem}>
+          <p>
+            {strings['survey.notSaved']} {dataErrorText(unsaved.problem, strings)}
+          </p>
+          <p class="actions">
+            <button type="button" class="btn btn-secondary" onClick={exportUnsaved}>
+              {strings['survey.exportThis']}
+            </button>
+          </p>
+        </div>
+      )}
+      <p>
+        <button type="submit" class="btn" disabled={!snapshot}>
+          {unsaved ? strings['survey.retry'] : strings['survey.submit']}
+        </button>
+      </p>
     </form>
   );
 }

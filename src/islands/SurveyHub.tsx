@@ -1,16 +1,23 @@
 /**
  * The surveys page: which surveys are answered, links to answer them, and "Export survey
- * answers", which downloads the answers not yet exported and marks them exported (kept).
+ * answers". The answers in a file are marked exported only when the participant says the file was
+ * saved; until then (and whenever they like, with "Export all answers again") nothing is lost from
+ * later exports.
  */
 import { useState } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
-import { surveyClient } from '../lib/survey/client.ts';
-import { findResponses, markExported, pendingExport } from '../lib/survey/store.ts';
-import { buildExport, exportFileName, serializeExport } from '../lib/survey/export.ts';
+import { findResponses, markExported, pendingExport, surveyStore } from '../lib/survey/store.ts';
+import { exportFileName, writeSurveyFile } from '../lib/survey/export.ts';
+import { surveyFile } from '../lib/survey/file.ts';
+import { absoluteUrl, schemaPath } from '../lib/routing/paths.ts';
 import { downloadFile } from '../lib/browser/download.ts';
-import { useEnvelope } from './useProgress.ts';
+import { useStore } from './hooks.ts';
+import { StorageNotice, type StorageNoticeStrings } from './DataNotice.tsx';
 
-export const SURVEY_HUB_KEYS = ['survey.answered', 'survey.notAnswered', 'survey.export', 'survey.exportCount', 'survey.exported', 'survey.nothingToExport', 'survey.storageProblem'] as const;
+export const SURVEY_HUB_KEYS = [
+  'survey.answered', 'survey.notAnswered', 'survey.export', 'survey.exportCount', 'survey.exported', 'survey.nothingToExport',
+  'survey.exportAgain', 'survey.confirmSaved', 'survey.confirmYes', 'survey.confirmNo', 'survey.markedExported',
+] as const;
 
 export interface HubEntry {
   surveyId: string;
@@ -22,33 +29,44 @@ export interface HubEntry {
 
 interface Props {
   siteId: string;
-  schemaUrl: string;
   entries: HubEntry[];
-  strings: Record<(typeof SURVEY_HUB_KEYS)[number], string>;
+  strings: Record<(typeof SURVEY_HUB_KEYS)[number], string> & StorageNoticeStrings;
 }
 
-export default function SurveyHub({ siteId, schemaUrl, entries, strings }: Props) {
-  const [snapshot, client] = useEnvelope(() => surveyClient(siteId), [siteId]);
+export default function SurveyHub({ siteId, entries, strings }: Props) {
+  const [snapshot, store] = useStore(surveyStore, siteId);
   const [message, setMessage] = useState('');
-  const store = snapshot?.value;
-  const pending = store ? pendingExport(store).length : 0;
+  /** Response ids of the file just downloaded, until the participant says whether it was saved. */
+  const [awaiting, setAwaiting] = useState<string[] | null>(null);
+  const answers = snapshot?.value;
+  const pending = answers ? pendingExport(answers).length : 0;
 
-  function exportAnswers() {
-    if (!client || !store) return;
-    if (!pending) return setMessage(strings['survey.nothingToExport']);
+  function download(all: boolean) {
+    if (!answers) return;
+    const responses = all ? answers.responses : pendingExport(answers);
+    if (!responses.length) return setMessage(strings['survey.nothingToExport']);
     const now = new Date();
-    const file = buildExport(store, { siteId, now, schemaUrl });
-    downloadFile(exportFileName(siteId, now), serializeExport(file));
-    client.update((current) => markExported(current, file.responses.map((r) => r.responseId), now));
-    setMessage(format(strings['survey.exported'], { count: file.responses.length }));
+    const { text, responseIds } = writeSurveyFile(answers, responses, { siteId, now, schemaUrl: absoluteUrl(schemaPath(surveyFile.schema), location.origin) });
+    downloadFile(exportFileName(siteId, now), text);
+    setMessage(format(strings['survey.exported'], { count: responseIds.length }));
+    if (!all) setAwaiting(responseIds);
+  }
+
+  function confirm(savedFile: boolean) {
+    if (savedFile && awaiting && store) {
+      const result = store.update((current, now) => markExported(current, awaiting, now));
+      if (result.saved) setMessage(format(strings['survey.markedExported'], { count: awaiting.length }));
+    }
+    setAwaiting(null);
+    if (!savedFile) setMessage('');
   }
 
   return (
     <div class="survey-hub">
-      {snapshot?.problem === 'unreadable' && <p class="notice" role="alert">{strings['survey.storageProblem']}</p>}
+      <StorageNotice problem={snapshot?.problem} strings={strings} />
       <ul class="lesson-list">
         {entries.map((entry) => {
-          const answered = store ? findResponses(store, { surveyId: entry.surveyId, ...(entry.moduleId ? { moduleId: entry.moduleId } : {}), ...(entry.phase ? { phase: entry.phase } : {}) }).length > 0 : false;
+          const answered = answers ? findResponses(answers, { surveyId: entry.surveyId, ...(entry.moduleId ? { moduleId: entry.moduleId } : {}), ...(entry.phase ? { phase: entry.phase } : {}) }).length > 0 : false;
           return (
             <li key={entry.href} data-survey-entry={entry.href} data-answered={answered ? 'true' : 'false'}>
               <span aria-hidden="true">{answered ? '✓' : '○'}</span> <a href={entry.href}>{entry.label}</a>
@@ -58,8 +76,30 @@ export default function SurveyHub({ siteId, schemaUrl, entries, strings }: Props
         })}
       </ul>
       <p>{format(strings['survey.exportCount'], { count: pending })}</p>
-      <p><button type="button" class="btn" onClick={exportAnswers} disabled={!snapshot}>{strings['survey.export']}</button></p>
+      <p class="actions">
+        <button type="button" class="btn" onClick={() => download(false)} disabled={!snapshot || awaiting !== null}>
+          {strings['survey.export']}
+        </button>{' '}
+        {answers && answers.responses.length > 0 && (
+          <button type="button" class="btn btn-secondary" onClick={() => download(true)}>
+            {strings['survey.exportAgain']}
+          </button>
+        )}
+      </p>
       <p role="status">{message}</p>
+      {awaiting && (
+        <div class="card" role="group" aria-labelledby="confirm-saved" data-confirm-export>
+          <p id="confirm-saved">{strings['survey.confirmSaved']}</p>
+          <p class="actions">
+            <button type="button" class="btn" onClick={() => confirm(true)}>
+              {strings['survey.confirmYes']}
+            </button>{' '}
+            <button type="button" class="btn btn-secondary" onClick={() => confirm(false)}>
+              {strings['survey.confirmNo']}
+            </button>
+          </p>
+        </div>
+      )}
     </div>
   );
 }

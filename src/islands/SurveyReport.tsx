@@ -7,36 +7,39 @@
 import { useRef, useState } from 'preact/hooks';
 import type { SurveyDefinition } from '../schemas/survey.ts';
 import { createAggregator, INDICATOR_NAMES, type BreakdownRow, type Indicators, type SurveyReport as Report } from '../lib/survey/aggregate.ts';
-import { MAX_EXPORT_FILE_BYTES, tooLargeError } from '../lib/survey/parse-export.ts';
+import { surveyFile } from '../lib/survey/file.ts';
+import { localDay } from '../lib/i18n/dates.ts';
+import { useOutline } from './hooks.ts';
+import { dataErrorText, type FileErrorStrings } from './DataNotice.tsx';
 import { localize } from '../lib/survey/localize.ts';
 import { scaleLabels } from '../lib/survey/scales.ts';
 import { summaryToCsv, summaryToJson } from '../lib/survey/summary-format.ts';
 import { format } from '../lib/i18n/format.ts';
-import { downloadFile, today } from '../lib/browser/download.ts';
+import { downloadFile } from '../lib/browser/download.ts';
 import BarChart from './BarChart.tsx';
 
 export const REPORT_KEYS = [
-  'report.choose', 'report.drop', 'report.reading', 'report.files', 'report.responses', 'report.invalidHeading', 'report.reason.too-large',
-  'report.reason.not-json', 'report.reason.wrong-kind', 'report.reason.unknown-version', 'report.reason.invalid', 'report.reason.unreadable',
+  'report.choose', 'report.drop', 'report.reading', 'report.files', 'report.responses', 'report.invalidHeading',
   'report.indicators', 'report.indicator', 'report.share', 'report.n', 'report.ind.verySatisfied', 'report.ind.satisfied', 'report.ind.jobKnowledge',
   'report.ind.languageUnderstood', 'report.selfAssessment', 'report.pairs', 'report.question', 'report.before', 'report.after', 'report.change',
   'report.distributions', 'report.breakdowns', 'report.byModule', 'report.byLocale', 'report.byMonth', 'report.suppressed', 'report.suppressedNote',
   'report.freeText', 'report.downloadCsv', 'report.downloadJson', 'report.empty', 'report.chartLabel', 'report.survey', 'report.clear',
 ] as const;
-type Strings = Record<(typeof REPORT_KEYS)[number], string>;
+type Strings = Record<(typeof REPORT_KEYS)[number], string> & FileErrorStrings;
 
 interface Props {
   locale: string;
   dir: 'ltr' | 'rtl';
   surveys: SurveyDefinition[];
   minGroupSize: number;
-  /** Titles of modules and names of locales, for breakdown rows. */
-  moduleTitles: Record<string, string>;
+  /** Names of locales, for breakdown rows. */
   localeNames: Record<string, string>;
   strings: Strings;
 }
 
-export default function SurveyReport({ locale, dir, surveys, minGroupSize, moduleTitles, localeNames, strings }: Props) {
+export default function SurveyReport({ locale, dir, surveys, minGroupSize, localeNames, strings }: Props) {
+  const loaded = useOutline(locale);
+  const moduleTitle = (id: string) => (loaded && loaded !== 'failed' ? loaded.modules.find((m) => m.id === id)?.title : undefined) ?? id;
   const [report, setReport] = useState<Report | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -56,12 +59,12 @@ export default function SurveyReport({ locale, dir, surveys, minGroupSize, modul
     const aggregator = createAggregator({ surveys, minGroupSize });
     setProgress({ done: 0, total: list.length });
     for (const [i, file] of list.entries()) {
-      if (file.size > MAX_EXPORT_FILE_BYTES) aggregator.addRejectedFile(file.name, tooLargeError(file.size));
+      if (file.size > surveyFile.maxBytes) aggregator.addRejectedFile(file.name, { code: 'file-too-large' });
       else {
         try {
           aggregator.addFile(file.name, await file.text());
         } catch {
-          aggregator.addRejectedFile(file.name, { code: 'unreadable', message: 'unreadable' });
+          aggregator.addRejectedFile(file.name, { code: 'file-unreadable' });
         }
       }
       if (i % 25 === 24) setProgress({ done: i + 1, total: list.length });
@@ -128,15 +131,15 @@ export default function SurveyReport({ locale, dir, surveys, minGroupSize, modul
         <>
           <p data-responses>{format(strings['report.responses'], { counted: report.responses.counted, duplicates: report.responses.duplicates, skipped: report.responses.skipped })}</p>
           <p class="actions">
-            <button type="button" class="btn btn-secondary" onClick={() => downloadFile(`orienta-survey-summary-${today()}.csv`, summaryToCsv(report), 'text/csv;charset=utf-8')}>{strings['report.downloadCsv']}</button>
-            <button type="button" class="btn btn-secondary" onClick={() => downloadFile(`orienta-survey-summary-${today()}.json`, summaryToJson(report))}>{strings['report.downloadJson']}</button>
+            <button type="button" class="btn btn-secondary" onClick={() => downloadFile(`orienta-survey-summary-${localDay()}.csv`, summaryToCsv(report), 'text/csv;charset=utf-8')}>{strings['report.downloadCsv']}</button>
+            <button type="button" class="btn btn-secondary" onClick={() => downloadFile(`orienta-survey-summary-${localDay()}.json`, summaryToJson(report))}>{strings['report.downloadJson']}</button>
             <button type="button" class="btn btn-secondary" onClick={() => setReport(null)}>{strings['report.clear']}</button>
           </p>
           {report.files.invalid.length > 0 && (
             <section>
               <h2>{strings['report.invalidHeading']}</h2>
               <ul data-invalid-files>
-                {report.files.invalid.map((f, i) => <li key={i}><span dir="auto">{f.name}</span>: {strings[`report.reason.${f.reason.code}` as keyof Strings] ?? f.reason.code}</li>)}
+                {report.files.invalid.map((f, i) => <li key={i}><span dir="auto">{f.name}</span>: {dataErrorText(f.reason.code, strings)}</li>)}
               </ul>
             </section>
           )}
@@ -209,7 +212,7 @@ export default function SurveyReport({ locale, dir, surveys, minGroupSize, modul
                 );
               })}
               <h3>{strings['report.breakdowns']}</h3>
-              {breakdown(strings['report.byModule'], summary.breakdowns.module, (k) => moduleTitles[k] ?? k)}
+              {breakdown(strings['report.byModule'], summary.breakdowns.module, moduleTitle)}
               {breakdown(strings['report.byLocale'], summary.breakdowns.locale, (k) => localeNames[k] ?? k)}
               {breakdown(strings['report.byMonth'], summary.breakdowns.month, (k) => k)}
             </section>

@@ -8,10 +8,16 @@ import QRCode from 'qrcode';
 import { assignmentLink, encodeAssignment, makeAssignment, type DraftError } from '../lib/assignment/encode.ts';
 import { resolveAssignment } from '../lib/assignment/resolve.ts';
 import { buildOverview, overviewToCsv, type GroupOverview } from '../lib/assignment/overview.ts';
-import { IMPORT_ERROR_KEYS, MAX_PROGRESS_FILE_BYTES } from '../lib/progress/transfer.ts';
+import { progressFile } from '../lib/progress/definitions.ts';
 import { format } from '../lib/i18n/format.ts';
-import { downloadFile, today } from '../lib/browser/download.ts';
+import { localDay } from '../lib/i18n/dates.ts';
+import { csvDelimiterFor } from '../lib/text/csv.ts';
+import { progressOutline } from '../lib/page/outline.ts';
+import { basePath } from '../lib/routing/paths.ts';
+import { downloadFile } from '../lib/browser/download.ts';
 import type { Assignment } from '../schemas/assignment.ts';
+import { useOutline } from './hooks.ts';
+import { dataErrorText, type FileErrorStrings } from './DataNotice.tsx';
 
 export const TEACHER_KEYS = [
   'teacher.pick', 'teacher.wholeModule', 'teacher.singleLessons', 'teacher.total', 'teacher.group', 'teacher.groupHint', 'teacher.due',
@@ -19,25 +25,16 @@ export const TEACHER_KEYS = [
   'teacher.error.due', 'teacher.error.empty', 'teacher.error.tooMany', 'teacher.error.other', 'teacher.overviewHeading', 'teacher.overviewIntro',
   'teacher.chooseFiles', 'teacher.participant', 'teacher.unnamed', 'teacher.exportedAt', 'teacher.status.completed', 'teacher.status.in-progress',
   'teacher.status.not-started', 'teacher.lessonsDone', 'teacher.score', 'teacher.invalidFiles', 'teacher.duplicates', 'teacher.downloadCsv',
-  'teacher.localOnly', 'progress.error.tooLarge', 'progress.error.notJson', 'progress.error.wrongKind', 'progress.error.unknownVersion',
-  'progress.error.invalid', 'progress.error.markup', 'progress.error.read',
+  'teacher.localOnly',
 ] as const;
-type Strings = Record<(typeof TEACHER_KEYS)[number], string>;
-
-export interface TeacherModule {
-  id: string;
-  title: string;
-  plannedHours: number;
-  lessons: Array<{ id: string; title: string }>;
-}
+type Strings = Record<(typeof TEACHER_KEYS)[number], string> & FileErrorStrings;
 
 interface Props {
   siteId: string;
-  /** The site's base path; links are made absolute with the page's own origin. */
-  base: string;
   locale: string;
-  modules: TeacherModule[];
-  locales: Array<{ code: string; label: string }>;
+  /** BCP-47 tag of the page, for the CSV's delimiter. */
+  lang: string;
+  locales: Array<{ code: string; label: string; tag: string }>;
   /** Path of the handout page; the assignment goes in its fragment. */
   handoutPath: string;
   strings: Strings;
@@ -53,7 +50,9 @@ const DRAFT_ERROR_KEY: Record<DraftError, keyof Strings> = {
   ids: 'teacher.error.other',
 };
 
-export default function TeacherPage({ siteId, base, locale, modules, locales, handoutPath, strings }: Props) {
+export default function TeacherPage({ siteId, locale, lang, locales, handoutPath, strings }: Props) {
+  const loaded = useOutline(locale);
+  const modules = loaded && loaded !== 'failed' ? loaded.modules : [];
   const [chosenModules, setChosenModules] = useState<string[]>([]);
   const [chosenLessons, setChosenLessons] = useState<string[]>([]);
   const [group, setGroup] = useState('');
@@ -64,7 +63,7 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
   const [copied, setCopied] = useState(false);
   const [overview, setOverview] = useState<GroupOverview | null>(null);
 
-  const outline = modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessons.map((l) => l.id) }));
+  const outline = progressOutline({ modules });
   const resolved = resolveAssignment({ modules: chosenModules, lessons: chosenLessons }, outline);
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
   const titleOf = (id: string) => modules.find((m) => m.id === id)?.title ?? id;
@@ -79,13 +78,13 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
       return;
     }
     setErrors([]);
-    const link = assignmentLink(new URL(base, location.href).href, language, made.assignment);
+    const link = assignmentLink(new URL(basePath(), location.href).href, language, made.assignment);
     const svg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
     setResult({ assignment: made.assignment, link, svg });
   }
 
   async function loadFiles(files: FileList) {
-    const read = await Promise.all([...files].map(async (file) => ({ name: file.name, text: file.size > MAX_PROGRESS_FILE_BYTES ? '' : await file.text().catch(() => '') })));
+    const read = await Promise.all([...files].map(async (file) => ({ name: file.name, text: file.size > progressFile.maxBytes ? '' : await file.text().catch(() => '') })));
     const assigned = chosenModules.length || chosenLessons.length ? { modules: chosenModules, lessons: chosenLessons } : modules.map((m) => m.id);
     setOverview(buildOverview(read, assigned, outline, { siteId }));
   }
@@ -102,8 +101,8 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
       completed: (total) => format(strings['teacher.lessonsDone'], { done: '', total }).trim(),
       score: '%',
       scoreCount: 'n',
-    }, { delimiter: locale === 'sv' ? ';' : ',' });
-    downloadFile(`orienta-group-overview-${today()}.csv`, csv, 'text/csv;charset=utf-8');
+    }, { delimiter: csvDelimiterFor(lang) });
+    downloadFile(`orienta-group-overview-${localDay()}.csv`, csv, 'text/csv;charset=utf-8');
   }
 
   return (
@@ -117,7 +116,7 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
               <div key={m.id} class="pick-module" data-pick-module={m.id}>
                 <label>
                   <input type="checkbox" checked={whole} onChange={(e) => setChosenModules(toggle(chosenModules, m.id, (e.currentTarget as HTMLInputElement).checked))} />
-                  <span><strong>{m.title}</strong> – {format(strings['teacher.wholeModule'], { hours: m.plannedHours })}</span>
+                  <span><strong lang={m.lang}>{m.title}</strong> – {format(strings['teacher.wholeModule'], { hours: m.plannedHours })}</span>
                 </label>
                 {!whole && (
                   <details>
@@ -125,7 +124,7 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
                     {m.lessons.map((l) => (
                       <label key={l.id}>
                         <input type="checkbox" checked={chosenLessons.includes(l.id)} onChange={(e) => setChosenLessons(toggle(chosenLessons, l.id, (e.currentTarget as HTMLInputElement).checked))} />
-                        <span>{l.title}</span>
+                        <span lang={l.lang}>{l.title}</span>
                       </label>
                     ))}
                   </details>
@@ -147,7 +146,7 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
         <div class="field">
           <label for="language">{strings['teacher.language']}</label>
           <select id="language" value={language} onChange={(e) => setLanguage((e.currentTarget as HTMLSelectElement).value)}>
-            {locales.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
+            {locales.map((l) => <option key={l.code} value={l.code} lang={l.tag}>{l.label}</option>)}
           </select>
         </div>
         <div role="alert">{errors.length > 0 && <ul class="fb fb-bad">{[...new Set(errors.map((e) => DRAFT_ERROR_KEY[e]))].map((k) => <li key={k}>{strings[k]}</li>)}</ul>}</div>
@@ -188,7 +187,7 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
                 <tbody>
                   {overview.rows.map((row, i) => (
                     <tr key={i}>
-                      <th scope="row" dir="auto">{row.name ?? format(strings['teacher.unnamed'], { number: row.number ?? i + 1 })}</th>
+                      <th scope="row"><bdi>{row.name ?? format(strings['teacher.unnamed'], { number: row.number ?? i + 1 })}</bdi></th>
                       {row.cells.map((cell) => (
                         <td key={cell.moduleId} data-status={cell.status}>
                           {strings[`teacher.status.${cell.status}`]}
@@ -205,7 +204,7 @@ export default function TeacherPage({ siteId, base, locale, modules, locales, ha
             {overview.invalid.length > 0 && (
               <>
                 <h3>{strings['teacher.invalidFiles']}</h3>
-                <ul data-invalid-files>{overview.invalid.map((f, i) => <li key={i}><span dir="auto">{f.fileName}</span>: {strings[IMPORT_ERROR_KEYS[f.error]]}</li>)}</ul>
+                <ul data-invalid-files>{overview.invalid.map((f, i) => <li key={i}><bdi>{f.fileName}</bdi>: {dataErrorText(f.error, strings)}</li>)}</ul>
               </>
             )}
             <p><button type="button" class="btn btn-secondary" onClick={downloadCsv}>{strings['teacher.downloadCsv']}</button></p>

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ASSIGNMENT_STORE_VERSION, ASSIGNMENT_VERSION, GROUP_NAME_PATTERN, MAX_GROUP_NAME_LENGTH, MAX_STORED_ASSIGNMENTS } from './formats.ts';
 import { localeCodeSchema } from './locale.ts';
 import { slugSchema } from './lesson.ts';
 import { lessonIdSchema } from './progress.ts';
@@ -9,31 +10,13 @@ import { lessonIdSchema } from './progress.ts';
  * (`src/lib/assignment/store.ts`). Every decoded or stored value goes through these schemas.
  */
 
-/** The assignment format version this code writes and reads (the `1` in `#a=1.…`). */
-export const ASSIGNMENT_VERSION = 1;
-/** Most modules plus single lessons in one assignment. Keeps links short enough for a QR code. */
-export const MAX_ASSIGNMENT_ITEMS = 60;
-/** Longest group name, in Unicode code points. */
-export const MAX_GROUP_NAME_LENGTH = 60;
-/** Most assignments kept on one device; adding another drops the one received first. */
-export const MAX_STORED_ASSIGNMENTS = 50;
-/** The version of the stored envelope this code writes. */
-export const ASSIGNMENT_STORE_VERSION = 1;
-
-/** Length in Unicode code points (an emoji or a supplementary character counts once). */
-export const codePoints = (text: string) => [...text].length;
 
 /**
  * The group's name as the teacher typed it, e.g. "SFI B tisdagar" or "مجموعة الصباح". Any script;
- * no angle brackets (so never markup), no control characters, no leading or trailing space.
+ * 1–60 characters; no angle brackets (so never markup), no control characters, no leading or
+ * trailing space.
  */
-export const groupNameSchema = z
-  .string()
-  .refine((text) => codePoints(text) >= 1 && codePoints(text) <= MAX_GROUP_NAME_LENGTH, { message: `1–${MAX_GROUP_NAME_LENGTH} characters` })
-  .refine((text) => !/[<>]/.test(text), { message: 'must not contain "<" or ">"' })
-  // eslint-disable-next-line no-control-regex
-  .refine((text) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text), { message: 'must not contain control characters or line breaks' })
-  .refine((text) => text.trim() === text && text.length > 0, { message: 'must not start or end with a space' });
+export const groupNameSchema = z.string().min(1).max(MAX_GROUP_NAME_LENGTH).regex(GROUP_NAME_PATTERN, 'no "<", ">", control characters or outer spaces');
 
 /** A calendar date, YYYY-MM-DD. */
 export const dueDateSchema = z.iso.date();
@@ -56,27 +39,14 @@ const assignmentFields = {
   site: slugSchema.max(64).optional().meta({ description: 'Site id the assignment was made on (optional)' }),
 };
 
-interface AssignmentLists {
-  modules: string[];
-  lessons: string[];
-}
-
-/** Rules across fields: something assigned, not too much, and nothing twice. */
-function checkLists(value: AssignmentLists, ctx: z.RefinementCtx): void {
-  const count = value.modules.length + value.lessons.length;
-  if (count === 0) ctx.addIssue({ code: 'custom', path: ['modules'], message: 'assign at least one module or lesson' });
-  if (count > MAX_ASSIGNMENT_ITEMS) ctx.addIssue({ code: 'custom', path: ['lessons'], message: `at most ${MAX_ASSIGNMENT_ITEMS} modules and lessons together` });
-  for (const key of ['modules', 'lessons'] as const) {
-    if (new Set(value[key]).size !== value[key].length) ctx.addIssue({ code: 'custom', path: [key], message: `${key} must not repeat` });
-  }
-}
-
 /**
  * One assignment: a group, the language its participants read in, an optional due date, and the
  * whole modules and single lessons to read. Ids are checked for shape only; whether this site has
- * them is decided later (`resolve.ts`), so unknown items can be named rather than dropped.
+ * them is decided later (`resolve.ts`), so unknown items can be named rather than dropped. The
+ * rules across fields (something assigned, at most 60 items, nothing twice) are
+ * `checkAssignmentLists` in `src/lib/assignment/encode.ts`.
  */
-export const assignmentSchema = z.object(assignmentFields).strict().superRefine(checkLists);
+export const assignmentSchema = z.object(assignmentFields).strict();
 
 export type Assignment = z.infer<typeof assignmentSchema>;
 
@@ -89,8 +59,7 @@ export const storedAssignmentSchema = z
     /** When this device first opened the link. */
     receivedAt: z.iso.datetime({ offset: true }).meta({ description: 'When the link was first opened here' }),
   })
-  .strict()
-  .superRefine(checkLists);
+  .strict();
 
 export type StoredAssignment = z.infer<typeof storedAssignmentSchema>;
 
@@ -105,7 +74,6 @@ export const assignmentStoreV1Schema = z
     assignments: z
       .array(storedAssignmentSchema)
       .max(MAX_STORED_ASSIGNMENTS)
-      .refine((list) => new Set(list.map((a) => a.id)).size === list.length, { message: 'assignment ids must not repeat' })
       .meta({ description: 'Assignments, oldest first' }),
   })
   .strict();

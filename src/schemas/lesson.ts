@@ -10,6 +10,9 @@ export const translationStatusSchema = z
   .enum(['original', 'machine', 'reviewed'])
   .meta({ description: '"original" for Swedish source text, "machine" until a person reviews a translation, then "reviewed"' });
 
+/** Who reviewed a lesson or a translation, by role (never by name). */
+export const reviewerRoleSchema = z.enum(['content-editor', 'subject-expert', 'samhallskommunikator', 'translator']);
+
 /** One cited source. Public Swedish authorities first. */
 export const sourceSchema = z
   .object({
@@ -40,10 +43,29 @@ export const lessonSchema = z
     order: z.number().int().positive().optional().meta({ description: 'Position in the module (Swedish original only)' }),
     /** Estimated time to read and work through the lesson, in minutes. Required in the Swedish original. */
     minutes: z.number().int().min(5).max(600).optional().meta({ description: 'Estimated study time in minutes (Swedish original only)' }),
-    /** Date a person last checked the facts (YYYY-MM-DD). */
-    lastReviewed: z.coerce.date().meta({ description: 'Date the facts were last checked' }),
+    /**
+     * In the source lesson: the day a person reviewed its facts against the cited pages. In a
+     * translation: the day a person reviewed the translation (only with `translation: reviewed`).
+     * Set by a review that happened, never stamped on many files at once.
+     */
+    lastReviewed: z.coerce.date().optional().meta({ description: 'Day of the last review (facts in the source; the translation in a reviewed translation)' }),
+    /**
+     * The role of who did that review: `content-editor` (facts against the cited pages),
+     * `subject-expert`, `samhallskommunikator` (a civic orientation teacher who teaches in the
+     * translation's language) or `translator`. Shown translated on the page.
+     */
+    reviewer: reviewerRoleSchema.optional().meta({ description: 'Role of the reviewer' }),
     /** Translation status of this file. */
     translation: translationStatusSchema,
+    /**
+     * In a translation: the revision of the source text it was made from (`npm run i18n:stamp`
+     * writes it). When the source changes, the page says the translation is outdated.
+     */
+    sourceRevision: z
+      .string()
+      .regex(/^[0-9a-f]{8}$/, '8 hex digits, as npm run i18n:stamp writes them')
+      .optional()
+      .meta({ description: 'Revision of the source text this translation was made from' }),
     /** Cited sources. Required (at least one) in the Swedish original; translations inherit them. */
     sources: z.array(sourceSchema).min(1).optional().meta({ description: 'Cited sources (Swedish original only)' }),
   })

@@ -1,9 +1,11 @@
 import { z } from 'astro/zod';
+import { LOCALE_CODE_PATTERN } from './formats.ts';
+import { SOURCE_LOCALE } from './formats.ts';
 
 /** Locale codes are lower-case ISO 639 codes (two or three letters), as used in URLs and file paths. */
 export const localeCodeSchema = z
   .string()
-  .regex(/^[a-z]{2,3}$/, 'a lower-case ISO 639 code of two or three letters, e.g. "sv" or "prs"');
+  .regex(LOCALE_CODE_PATTERN, 'a lower-case ISO 639 code of two or three letters, with an optional variant: "en", "prs", "sv-easy"');
 
 /** One language the course can be read in. Entries live in `content/locales.json`. */
 export const localeSchema = z
@@ -20,6 +22,17 @@ export const localeSchema = z
     dir: z.enum(['ltr', 'rtl']).meta({ description: 'Text direction' }),
     /** Writing system; picks the self-hosted font that covers it. */
     script: z.enum(['latin', 'arabic', 'ethiopic', 'cyrillic']).meta({ description: 'Writing system; selects a font' }),
+    /**
+     * The digits numbers and dates are written with: `latn` (0–9), `arab` (٠–٩) or `arabext`
+     * (۰–۹). Phone numbers always keep 0–9, as on a phone's keypad. Default `latn`.
+     */
+    numerals: z.enum(['latn', 'arab', 'arabext']).default('latn').meta({ description: 'Digits for numbers and dates: latn, arab or arabext' }),
+    /**
+     * Set for a plain-language edition of another locale (easy Swedish: `sv`). Its lessons must
+     * meet the readability limit (LIX) of `npm run content:check`, and a lesson page in any other
+     * locale can show it side by side.
+     */
+    plainLanguageOf: z.string().optional().meta({ description: 'The locale this is a plain-language edition of (easy Swedish: sv)' }),
   })
   .strict();
 
@@ -35,8 +48,8 @@ export const localeListSchema = z
       }
       seen.add(entry.code);
     });
-    if (list[0]?.code !== 'sv') {
-      ctx.addIssue({ code: 'custom', path: [0, 'code'], message: 'the first locale must be "sv", the source language' });
+    if (list[0]?.code !== SOURCE_LOCALE) {
+      ctx.addIssue({ code: 'custom', path: [0, 'code'], message: `the first locale must be "${SOURCE_LOCALE}", the source language` });
     }
   });
 

@@ -1,26 +1,32 @@
 import { z } from 'astro/zod';
+import { LESSON_ID_PATTERN, LOCALE_CODE_PATTERN, MAX_PARTICIPANT_NAME, PROGRESS_FILE, PROGRESS_STORE_VERSION } from './formats.ts';
+
+/*
+ * A participant's progress: the envelope kept on the device and the "Export progress" file. Both
+ * are validated in the browser by code generated from these schemas (`npm run schemas`), so every
+ * rule here must be one JSON Schema can say; rules across fields live in `src/lib/progress/`.
+ */
 
 /** `<module-id>/<lesson-id>`: the one lesson id used everywhere. */
-export const lessonIdSchema = z
-  .string()
-  .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lesson id "<module-id>/<lesson-id>"');
+export const lessonIdSchema = z.string().max(120).regex(LESSON_ID_PATTERN, 'a lesson id "<module-id>/<lesson-id>"');
 
 /** An ISO 8601 timestamp, as written by `Date#toISOString()`. */
 const isoTime = z.iso.datetime({ offset: true });
 
-/** One self-check attempt. */
+/** One self-check attempt. `score ≤ total` is checked in `src/lib/progress/definitions.ts`. */
 export const scoreSchema = z
   .object({
     /** Right answers. */
-    score: z.number().int().min(0).max(100).meta({ description: 'Right answers' }),
+    score: z.int().min(0).max(100).meta({ description: 'Right answers' }),
     /** Questions in the self-check. */
-    total: z.number().int().min(1).max(100).meta({ description: 'Number of questions' }),
+    total: z.int().min(1).max(100).meta({ description: 'Number of questions' }),
     /** When it was answered. */
     at: isoTime.meta({ description: 'When it was answered' }),
   })
-  .strict()
-  .refine((s) => s.score <= s.total, { message: 'score cannot exceed total', path: ['score'] });
+  .strict();
+
+/** Latest and best self-check attempt. */
+const selfCheckResultSchema = z.object({ latest: scoreSchema, best: scoreSchema }).strict();
 
 /** A lesson's progress. */
 export const lessonProgressSchema = z
@@ -28,7 +34,7 @@ export const lessonProgressSchema = z
     /** When the participant marked it completed; absent when not completed. */
     completedAt: isoTime.optional().meta({ description: 'When it was marked completed' }),
     /** Self-check results: the latest and the best attempt. */
-    selfCheck: z.object({ latest: scoreSchema, best: scoreSchema }).strict().optional().meta({ description: 'Latest and best self-check' }),
+    selfCheck: selfCheckResultSchema.optional().meta({ description: 'Latest and best self-check' }),
   })
   .strict();
 
@@ -38,14 +44,17 @@ export const lastLessonSchema = z
     /** Lesson id. */
     id: lessonIdSchema,
     /** The locale it was read in. */
-    locale: z.string().regex(/^[a-z]{2,3}$/),
+    locale: z.string().regex(LOCALE_CODE_PATTERN),
     /** When it was opened. */
     at: isoTime,
   })
   .strict();
 
-/** The version of the stored envelope this code writes (kept zod-free for the browser). */
-export { PROGRESS_STORE_VERSION } from '../lib/progress/guard.ts';
+/**
+ * A name the participant typed. Lenient on purpose, so data written by earlier versions stays
+ * readable: names are cleaned when typed and imported (`cleanName`) and always shown isolated.
+ */
+const participantNameSchema = z.string().max(MAX_PARTICIPANT_NAME);
 
 /**
  * Version 1 of the progress envelope kept in localStorage under `orienta:<site-id>:progress`.
@@ -53,8 +62,8 @@ export { PROGRESS_STORE_VERSION } from '../lib/progress/guard.ts';
  */
 export const progressStoreV1Schema = z
   .object({
-    /** Envelope version; see `migrations.ts`. */
-    version: z.literal(1),
+    /** Envelope version; older versions are lifted by the migrations in `src/lib/progress/definitions.ts`. */
+    version: z.literal(PROGRESS_STORE_VERSION),
     /** The municipality site that wrote it. */
     siteId: z.string().min(1).max(64),
     /** When anything last changed. */
@@ -64,16 +73,13 @@ export const progressStoreV1Schema = z
     /** The last lesson opened. */
     lastLesson: lastLessonSchema.optional(),
     /** A name the participant typed, for the certificate and the export to the teacher. Only on this device. */
-    participantName: z.string().max(80).optional(),
+    participantName: participantNameSchema.optional(),
   })
   .strict();
 
 export type ProgressStore = z.infer<typeof progressStoreV1Schema>;
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
 export type Score = z.infer<typeof scoreSchema>;
-
-/** The version of the export file this code writes and reads. */
-export const PROGRESS_EXPORT_VERSION = 1;
 
 /**
  * The file a participant exports with "Export progress" (`public/schemas/progress.v1.json`).
@@ -84,15 +90,15 @@ export const progressExportV1Schema = z
     /** URL of the JSON Schema this file follows. */
     $schema: z.string().max(500).meta({ description: 'URL of /schemas/progress.v1.json' }),
     /** File format version. */
-    schemaVersion: z.literal(1).meta({ description: 'File format version' }),
+    schemaVersion: z.literal(PROGRESS_FILE.version).meta({ description: 'File format version' }),
     /** Marks the file type. */
-    kind: z.literal('orienta.progress').meta({ description: 'File type marker' }),
+    kind: z.literal(PROGRESS_FILE.kind).meta({ description: 'File type marker' }),
     /** The municipality site it was exported from. */
     siteId: z.string().min(1).max(64).meta({ description: 'Site id' }),
     /** When it was exported. */
     exportedAt: isoTime.meta({ description: 'Export time' }),
     /** Optional name the participant typed, for the teacher's group overview. */
-    participantName: z.string().max(80).optional().meta({ description: 'Name typed by the participant (optional)' }),
+    participantName: participantNameSchema.optional().meta({ description: 'Name typed by the participant (optional)' }),
     /** Progress per lesson. */
     lessons: z
       .array(
@@ -105,7 +111,7 @@ export const progressExportV1Schema = z
             /** When it was completed. */
             completedAt: isoTime.optional(),
             /** Latest and best self-check. */
-            selfCheck: z.object({ latest: scoreSchema, best: scoreSchema }).strict().optional(),
+            selfCheck: selfCheckResultSchema.optional(),
           })
           .strict(),
       )

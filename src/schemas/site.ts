@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
 import { localeCodeSchema } from './locale.ts';
 import { slugSchema } from './lesson.ts';
+import { SOURCE_LOCALE } from './formats.ts';
 
 /** A text given per locale, e.g. `{ sv: "…", en: "…" }`. Swedish is required; others fall back to it. */
 export const localizedTextSchema = z
   .record(localeCodeSchema, z.string().min(1))
-  .refine((value) => typeof value.sv === 'string', { message: 'needs at least a Swedish ("sv") text' });
+  .refine((value) => typeof value[SOURCE_LOCALE] === 'string', { message: `needs at least a text in the source language ("${SOURCE_LOCALE}")` });
 
 /** Topics that `LocalInfo` slots in lessons ask for. */
 export const localTopicSchema = z
@@ -69,7 +70,7 @@ export const siteConfigSchema = z
     /** Locales this site publishes; `all` for every locale in content/locales.json. */
     locales: z.union([z.literal('all'), z.array(localeCodeSchema).min(1)]).default('all').meta({ description: 'Enabled locales or "all"' }),
     /** The locale the root page falls back to and lists first. Must be one of `locales`. */
-    defaultLocale: localeCodeSchema.default('sv').meta({ description: 'Default locale; one of the enabled locales' }),
+    defaultLocale: localeCodeSchema.default(SOURCE_LOCALE).meta({ description: 'Default locale; one of the enabled locales' }),
     /** Modules this site publishes; `all` for every module. */
     modules: z.union([z.literal('all'), z.array(slugSchema).min(1)]).default('all').meta({ description: 'Enabled module ids or "all"' }),
     /** Local resources that fill the lessons' LocalInfo slots. */

@@ -1,110 +1,72 @@
 import { z } from 'astro/zod';
+import { LOCALE_CODE_PATTERN, MAX_ANSWERS_PER_RESPONSE, MAX_CHOSEN_OPTIONS, MAX_TEXT_ANSWER_LENGTH, NO_MARKUP_PATTERN, SLUG_PATTERN, SURVEY_FILE, SURVEY_STORE_VERSION, UUID_PATTERN } from './formats.ts';
 
 /*
- * The exported survey file, "Export survey answers". Mirrors `public/schemas/survey-response.v1.json`
- * (JSON Schema 2020-12) rule for rule; tests/unit/survey/export-schema.test.ts runs both on the same
- * fixtures. Change them together, and bump `schemaVersion` for anything that is not backwards compatible.
+ * Survey answers: the envelope kept on the participant's device and the "Export survey answers"
+ * file (`public/schemas/survey-response.v1.json`, generated from here by `npm run schemas`). Both
+ * are validated by code generated from these schemas, so every rule must be one JSON Schema can
+ * say; the one rule across fields (a self-assessment answer carries both `phase` and `pairingId`)
+ * is a union of two shapes. Bump `schemaVersion` for anything that is not backwards compatible.
  */
 
-/** The `schemaVersion` this code writes and reads. */
-export const SURVEY_EXPORT_SCHEMA_VERSION = 1;
-/** The `kind` of every survey export file. */
-export const SURVEY_EXPORT_KIND = 'orienta.survey-responses';
-/** Site-relative address of the JSON Schema; the page makes it absolute. */
-export const SURVEY_EXPORT_SCHEMA_PATH = '/schemas/survey-response.v1.json';
-/** Longest free-text answer, in Unicode code points (as JSON Schema's `maxLength` counts). */
-export const MAX_TEXT_ANSWER_LENGTH = 2000;
-/** Most answers in one response. */
-export const MAX_ANSWERS_PER_RESPONSE = 100;
-/** Most options chosen in one multiple-choice answer. */
-export const MAX_CHOSEN_OPTIONS = 50;
+const slug = (max: number) => z.string().max(max).regex(SLUG_PATTERN, 'an ASCII slug');
 
-/**
- * Start of an HTML tag, comment, doctype or processing instruction: `<` followed by a letter, `/`, `!`
- * or `?`. No string in an export may contain one, so a hostile file is rejected as a whole.
- */
-export const MARKUP_PATTERN = /<[A-Za-z/!?]/;
-
-/** Length in Unicode code points, as JSON Schema counts `maxLength` (an emoji counts once). */
-export function codePointLength(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // A low surrogate that follows a high surrogate completes a pair already counted.
-    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0) {
-      const previous = text.charCodeAt(i - 1);
-      if (previous >= 0xd800 && previous <= 0xdbff) continue;
-    }
-    length++;
-  }
-  return length;
-}
-
-const slug = (max: number) => z.string().max(max).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an ASCII slug');
-
-/** A random UUID in lower case, as `crypto.randomUUID()` writes it. */
-export const uuidSchema = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lower-case UUID')
-  .meta({ description: 'Random lower-case UUID' });
+/** A random id in lower case, as `crypto.randomUUID()` writes it. */
+export const uuidSchema = z.string().regex(UUID_PATTERN, 'a lower-case UUID').meta({ description: 'Random lower-case UUID' });
 
 /** A calendar date, YYYY-MM-DD. Nothing finer than a day is ever exported. */
 export const isoDaySchema = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD' });
 
-/** A string without markup, at most `max` code points. */
+/** A string without markup, at most `max` characters. */
 export function plainTextSchema(max: number) {
-  return z
-    .string()
-    .refine((text) => codePointLength(text) <= max, { message: `at most ${max} characters` })
-    .refine((text) => !MARKUP_PATTERN.test(text), { message: 'must not contain markup ("<" followed by a letter, "/", "!" or "?")' });
+  return z.string().max(max).regex(NO_MARKUP_PATTERN, 'must not contain markup ("<" followed by a letter, "/", "!" or "?")');
 }
 
 /** One answer: a point 1–5, an option id or free text, or the option ids chosen. */
 export const exportedAnswerSchema = z
   .union([
-    z.number().int().min(1).max(5),
+    z.int().min(1).max(5),
     plainTextSchema(MAX_TEXT_ANSWER_LENGTH),
-    z
-      .array(slug(64))
-      .min(1)
-      .max(MAX_CHOSEN_OPTIONS)
-      .refine((ids) => new Set(ids).size === ids.length, { message: 'option ids must be unique' }),
+    z.array(slug(64)).min(1).max(MAX_CHOSEN_OPTIONS).meta({ uniqueItems: true }),
   ])
   .meta({ description: 'likert5: 1–5; single: option id; text: free text; multiple: option ids' });
 
-/** One answered survey, anonymous. */
-export const exportedResponseSchema = z
-  .object({
-    /** Random id per answered survey, so that a file handed in twice is counted once. */
-    responseId: uuidSchema,
-    /** Survey id (the survey file name). */
-    surveyId: slug(64).meta({ description: 'Survey id' }),
-    /** Version of the survey that was answered. */
-    surveyVersion: z.number().int().min(1).meta({ description: 'Survey version answered' }),
-    /** Locale the survey was answered in. */
-    locale: z.string().regex(/^[a-z]{2,3}$/, 'a locale code').meta({ description: 'Locale code answered in' }),
-    /** Module the survey was about, for module surveys. */
-    moduleId: slug(64).optional().meta({ description: 'Module id, for module surveys' }),
-    /** Self-assessment only: answered at the start (`before`) or at the end (`after`). */
-    phase: z.enum(['before', 'after']).optional().meta({ description: 'Self-assessment phase' }),
-    /** Self-assessment only: random id linking one participant's before and after answers. */
-    pairingId: uuidSchema.optional().meta({ description: 'Random id linking before and after' }),
-    /** Day the survey was answered. */
-    date: isoDaySchema,
-    /** Answers by question id; unanswered questions are left out. */
-    answers: z
-      .record(slug(64), exportedAnswerSchema)
-      .refine((answers) => Object.keys(answers).length <= MAX_ANSWERS_PER_RESPONSE, { message: `at most ${MAX_ANSWERS_PER_RESPONSE} answers` })
-      .meta({ description: 'Answers by question id' }),
-  })
-  .strict()
-  .superRefine((response, ctx) => {
-    if ((response.phase === undefined) !== (response.pairingId === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [response.phase === undefined ? 'phase' : 'pairingId'], message: 'phase and pairingId go together (self-assessment only)' });
-    }
-  });
+/** Answers by question id; unanswered questions are left out. */
+const answersSchema = z.record(slug(64), exportedAnswerSchema).meta({ description: 'Answers by question id', maxProperties: MAX_ANSWERS_PER_RESPONSE });
 
-/** The file "Export survey answers" downloads: every answer not exported before. */
+/** The fields every exported response has. */
+const responseFields = {
+  /** Random id per answered survey, so that a file handed in twice is counted once. */
+  responseId: uuidSchema,
+  /** Survey id (the survey file name). */
+  surveyId: slug(64).meta({ description: 'Survey id' }),
+  /** Version of the survey that was answered. */
+  surveyVersion: z.int().min(1).meta({ description: 'Survey version answered' }),
+  /** Locale the survey was answered in. */
+  locale: z.string().regex(LOCALE_CODE_PATTERN, 'a locale code').meta({ description: 'Locale code answered in' }),
+  /** Module the survey was about, for module surveys. */
+  moduleId: slug(64).optional().meta({ description: 'Module id, for module surveys' }),
+  /** Day the survey was answered. */
+  date: isoDaySchema,
+  /** Answers by question id. */
+  answers: answersSchema,
+};
+
+/** A self-assessment answer: with its phase and the random id that pairs before and after. */
+const pairedResponseSchema = z
+  .object({
+    ...responseFields,
+    /** Self-assessment only: answered at the start (`before`) or at the end (`after`). */
+    phase: z.enum(['before', 'after']).meta({ description: 'Self-assessment phase' }),
+    /** Self-assessment only: random id linking one participant's before and after answers. */
+    pairingId: uuidSchema.meta({ description: 'Random id linking before and after' }),
+  })
+  .strict();
+
+/** One answered survey, anonymous: a plain answer, or a self-assessment with its phase and pairing id. */
+export const exportedResponseSchema = z.union([z.object(responseFields).strict(), pairedResponseSchema]);
+
+/** The file "Export survey answers" downloads: the answers not exported before. */
 export const surveyExportFileSchema = z
   .object({
     /** Address of this file's JSON Schema, site-relative or absolute. */
@@ -113,9 +75,9 @@ export const surveyExportFileSchema = z
       .regex(/^[^\s<>"]*\/schemas\/survey-response\.v1\.json$/, 'the address of survey-response.v1.json')
       .meta({ description: 'Address of the JSON Schema' }),
     /** Always 1 for this schema. */
-    schemaVersion: z.literal(SURVEY_EXPORT_SCHEMA_VERSION).meta({ description: 'Schema version, 1' }),
+    schemaVersion: z.literal(SURVEY_FILE.version).meta({ description: 'Schema version, 1' }),
     /** Always "orienta.survey-responses". */
-    kind: z.literal(SURVEY_EXPORT_KIND).meta({ description: 'File kind' }),
+    kind: z.literal(SURVEY_FILE.kind).meta({ description: 'File kind' }),
     /** Id of the municipality's site the answers were given on. */
     siteId: slug(64).meta({ description: 'Site id' }),
     /** Day of the export. */
@@ -126,5 +88,45 @@ export const surveyExportFileSchema = z
   .strict();
 
 export type SurveyExportFile = z.infer<typeof surveyExportFileSchema>;
-export type ExportedResponse = z.infer<typeof exportedResponseSchema>;
+/** One exported response; `phase` and `pairingId` come together (self-assessments) or not at all. */
+export type ExportedResponse = z.infer<typeof exportedResponseSchema> & Partial<Pick<z.infer<typeof pairedResponseSchema>, 'phase' | 'pairingId'>>;
 export type ExportedAnswer = z.infer<typeof exportedAnswerSchema>;
+
+/** One answered survey as kept on the device. */
+export const storedResponseSchema = z
+  .object({
+    /** Random UUID per answered survey; duplicates are removed by it in the report. */
+    responseId: uuidSchema,
+    /** Survey id. */
+    surveyId: slug(64).meta({ description: 'Survey id' }),
+    /** Survey version answered. */
+    surveyVersion: z.int().min(1).meta({ description: 'Survey version answered' }),
+    /** Locale the survey was answered in. */
+    locale: z.string().regex(LOCALE_CODE_PATTERN).meta({ description: 'Locale answered in' }),
+    /** Module the survey was about (module surveys). */
+    moduleId: slug(64).optional().meta({ description: 'Module id, for module surveys' }),
+    /** Self-assessment only: at the start or at the end. */
+    phase: z.enum(['before', 'after']).optional().meta({ description: 'Self-assessment phase' }),
+    /** Day answered, YYYY-MM-DD. */
+    answeredAt: isoDaySchema,
+    /** Answers by question id. */
+    answers: answersSchema,
+    /** Day of the export that included it; absent until exported. */
+    exportedAt: isoDaySchema.optional(),
+  })
+  .strict();
+
+/** Version 1 of the envelope kept in localStorage under `orienta:<site-id>:surveys`. */
+export const surveyStoreV1Schema = z
+  .object({
+    /** Envelope format version. */
+    version: z.literal(SURVEY_STORE_VERSION).meta({ description: 'Envelope format version' }),
+    /** Random UUID created once per device; links self-assessment before and after. */
+    pairingId: uuidSchema,
+    /** Every answered survey, oldest first. */
+    responses: z.array(storedResponseSchema).meta({ description: 'Answered surveys, oldest first' }),
+  })
+  .strict();
+
+export type StoredResponse = z.infer<typeof storedResponseSchema>;
+export type SurveyStoreV1 = z.infer<typeof surveyStoreV1Schema>;

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { localeCodeSchema } from './locale.ts';
 import { slugSchema } from './lesson.ts';
 import { localizedTextSchema } from './site.ts';
+import { SOURCE_LOCALE } from './formats.ts';
 
 /** Where a survey is offered: after a module, at the end of the course, or at the start and end (before/after). */
 export const surveyKindSchema = z
@@ -110,7 +111,7 @@ export const surveyDefinitionSchema = z
   })
   .strict()
   .superRefine((survey, ctx) => {
-    if ('sv' in survey.translations) ctx.addIssue({ code: 'custom', path: ['translations', 'sv'], message: 'Swedish is the original; list only translations' });
+    if (SOURCE_LOCALE in survey.translations) ctx.addIssue({ code: 'custom', path: ['translations', SOURCE_LOCALE], message: 'the source language is the original; list only translations' });
     const seen = new Set<string>();
     const roles = new Set<string>();
     survey.questions.forEach((question, index) => {

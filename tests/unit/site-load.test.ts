@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSite, normaliseBase, SiteConfigError } from '../../src/lib/site/load.ts';
+import { loadSite, SiteConfigError } from '../../src/lib/site/load.ts';
+import { normaliseBase } from '../../src/lib/routing/paths.ts';
 import { contrastRatio } from '../../src/lib/site/contrast.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'orienta-site-'));

@@ -15,7 +15,7 @@
  * - `group` is base64url (RFC 4648 §5, unpadded) of the UTF-8 group name, so any script fits.
  * - `check` is base64url of the CRC-32 of everything between `a=` and the last `.` (6 characters).
  *   It catches links that were cut or mistyped; it is not a signature (anyone can compute it), so
- *   decoded values are still validated with `assignmentSchema`, which allows no markup.
+ *   decoded values are still validated against the assignment schema, which allows no markup.
  *
  * This is denser than base64url of a JSON array: the slugs are not expanded by a third, and there
  * are no quotes or brackets. A typical link (3 modules and 2 lessons) fits a version 9 QR code (53 × 53 modules at level M) with a 46-character site address;
@@ -25,10 +25,12 @@
  * lessons of a wholly assigned module are dropped, and the group name is trimmed and NFC-normalised.
  * The same assignment therefore always gives the same link and the same `assignmentId()`.
  */
-import { ASSIGNMENT_VERSION, MAX_ASSIGNMENT_ITEMS, assignmentSchema, dueDateSchema, groupNameSchema, type Assignment } from '../../schemas/assignment.ts';
-import { slugSchema } from '../../schemas/lesson.ts';
-import { localeCodeSchema } from '../../schemas/locale.ts';
-import { lessonIdSchema } from '../../schemas/progress.ts';
+import type { Assignment } from '../../schemas/assignment.ts';
+import { ASSIGNMENT_VERSION, GROUP_NAME_PATTERN, LESSON_ID_PATTERN, LOCALE_CODE_PATTERN, MAX_ASSIGNMENT_ITEMS, MAX_GROUP_NAME_LENGTH, SLUG_PATTERN } from '../../schemas/formats.ts';
+import type { FileError } from '../device-data/errors.ts';
+import { isAssignmentV1 } from '../device-data/validate.ts';
+import { isIsoDay } from '../survey/ids.ts';
+import { stripBidiControls } from '../text/bidi.ts';
 import { homePath } from '../routing/paths.ts';
 import { crc32, fromBase64url, fromUtf8, toBase64url, uint32Bytes, utf8 } from './bytes.ts';
 
@@ -41,8 +43,11 @@ const CHECK_LENGTH = 6;
 /** Dot-separated parts of a version 1 value: version, six fields, check. */
 const PARTS = 8;
 
-/** Why a link could not be read. Each has a translated message in the UI. */
-export type DecodeError = 'missing' | 'truncated' | 'tampered' | 'unknown-version' | 'invalid';
+/**
+ * Why a link could not be read: `missing` (no assignment in it), or a data error of the shared
+ * vocabulary (`truncated`, `tampered`, `newer-version`, `invalid`) with a translated message.
+ */
+export type DecodeError = 'missing' | Extract<FileError, 'truncated' | 'tampered' | 'newer-version' | 'invalid'>;
 
 export type DecodeResult = { ok: true; assignment: Assignment } | { ok: false; error: DecodeError };
 
@@ -90,7 +95,7 @@ export function canonicalAssignment(a: Assignment): Assignment {
 export function makeAssignment(draft: AssignmentDraft): { ok: true; assignment: Assignment } | { ok: false; errors: DraftError[] } {
   const candidate = canonicalAssignment({
     v: ASSIGNMENT_VERSION,
-    group: String(draft.group ?? ''),
+    group: stripBidiControls(String(draft.group ?? '')),
     locale: draft.locale,
     ...(draft.due ? { due: draft.due } : {}),
     modules: [...draft.modules],
@@ -98,17 +103,29 @@ export function makeAssignment(draft: AssignmentDraft): { ok: true; assignment: 
     ...(draft.site ? { site: draft.site } : {}),
   });
   const errors: DraftError[] = [];
-  if (!groupNameSchema.safeParse(candidate.group).success) errors.push('group');
-  if (!localeCodeSchema.safeParse(candidate.locale).success) errors.push('locale');
-  if (candidate.due !== undefined && !dueDateSchema.safeParse(candidate.due).success) errors.push('due');
-  if (candidate.site !== undefined && !slugSchema.max(64).safeParse(candidate.site).success) errors.push('site');
-  if (!candidate.modules.every((id) => slugSchema.max(64).safeParse(id).success) || !candidate.lessons.every((id) => lessonIdSchema.safeParse(id).success)) errors.push('ids');
+  const groupLength = [...candidate.group].length;
+  if (groupLength < 1 || groupLength > MAX_GROUP_NAME_LENGTH || !GROUP_NAME_PATTERN.test(candidate.group)) errors.push('group');
+  if (!LOCALE_CODE_PATTERN.test(candidate.locale)) errors.push('locale');
+  if (candidate.due !== undefined && !isIsoDay(candidate.due)) errors.push('due');
+  if (candidate.site !== undefined && !isSlug(candidate.site)) errors.push('site');
+  if (!candidate.modules.every(isSlug) || !candidate.lessons.every((id) => id.length <= 120 && LESSON_ID_PATTERN.test(id))) errors.push('ids');
   const count = candidate.modules.length + candidate.lessons.length;
   if (count === 0) errors.push('empty');
   if (count > MAX_ASSIGNMENT_ITEMS) errors.push('too-many');
   if (errors.length > 0) return { ok: false, errors };
-  const parsed = assignmentSchema.safeParse(candidate);
-  return parsed.success ? { ok: true, assignment: parsed.data } : { ok: false, errors: ['ids'] };
+  return isValidAssignment(candidate) ? { ok: true, assignment: candidate } : { ok: false, errors: ['ids'] };
+}
+
+const isSlug = (id: string) => id.length <= 64 && SLUG_PATTERN.test(id);
+
+/**
+ * True when `a` follows the assignment schema and its rules across fields: something assigned,
+ * at most `MAX_ASSIGNMENT_ITEMS` items, and nothing twice.
+ */
+export function isValidAssignment(a: unknown): a is Assignment {
+  if (!isAssignmentV1(a)) return false;
+  const count = a.modules.length + a.lessons.length;
+  return count > 0 && count <= MAX_ASSIGNMENT_ITEMS && new Set(a.modules).size === a.modules.length && new Set(a.lessons).size === a.lessons.length;
 }
 
 /** The 6-character check of a fragment body (`1.<payload>`). */
@@ -135,9 +152,8 @@ function lessonGroups(lessonIds: readonly string[]): string {
  * @throws TypeError when the assignment is not valid (check it with `makeAssignment()` first).
  */
 export function encodeAssignment(a: Assignment): string {
-  const parsed = assignmentSchema.safeParse(canonicalAssignment(a));
-  if (!parsed.success) throw new TypeError(`not a valid assignment: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-  const c = parsed.data;
+  const c = canonicalAssignment(a);
+  if (!isValidAssignment(c)) throw new TypeError(`not a valid assignment: ${isAssignmentV1.describe(c) ?? 'no items, too many, or repeated'}`);
   const body = [
     String(ASSIGNMENT_VERSION),
     c.locale,
@@ -166,7 +182,7 @@ export function assignmentId(a: Assignment): string {
  * @throws TypeError when `baseUrl` is not absolute, `locale` is not a locale code, or `a` is invalid.
  */
 export function assignmentLink(baseUrl: string, locale: string, a: Assignment): string {
-  if (!localeCodeSchema.safeParse(locale).success) throw new TypeError(`not a locale code: "${locale}"`);
+  if (!LOCALE_CODE_PATTERN.test(locale)) throw new TypeError(`not a locale code: "${locale}"`);
   const url = new URL(homePath(locale), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   url.hash = encodeAssignment(a);
   return url.href;
@@ -208,7 +224,7 @@ function readFields(fields: string[]): unknown {
  * Decodes an assignment from a fragment value (`a=1.…`), a `#fragment` (`location.hash`) or a whole
  * URL. Never throws, whatever the input.
  *
- * Errors: `missing` (no `a=` parameter, or an empty one), `unknown-version` (made by a newer
+ * Errors: `missing` (no `a=` parameter, or an empty one), `newer-version` (made by a newer
  * format), `truncated` (parts or check cut off), `tampered` (the check does not match: a changed,
  * added or removed character), `invalid` (anything else: garbage, or a well-formed link whose
  * content breaks the schema).
@@ -230,15 +246,15 @@ export function decodeAssignment(fragment: unknown): DecodeResult {
   const parts = value.split('.');
   const version = parts[0];
   if (!/^\d{1,6}$/.test(version)) return fail('invalid');
-  if (version !== String(ASSIGNMENT_VERSION)) return fail('unknown-version');
+  if (Number(version) > ASSIGNMENT_VERSION) return fail('newer-version');
+  if (version !== String(ASSIGNMENT_VERSION)) return fail('invalid');
   const check = parts.at(-1)!;
   if (parts.length < PARTS || check.length < CHECK_LENGTH) return fail('truncated');
   if (check !== checkOf(value.slice(0, value.lastIndexOf('.')))) return fail('tampered');
   if (parts.length !== PARTS) return fail('invalid');
   const fields = readFields(parts.slice(1, PARTS - 1));
   if (fields === null) return fail('invalid');
-  const parsed = assignmentSchema.safeParse(fields);
-  return parsed.success ? { ok: true, assignment: canonicalAssignment(parsed.data) } : fail('invalid');
+  return isValidAssignment(fields) ? { ok: true, assignment: canonicalAssignment(fields) } : fail('invalid');
 }
 
 /**

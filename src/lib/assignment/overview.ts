@@ -8,14 +8,16 @@
  * participant chose to share; it is kept in `fileName` only so the page can tell the teacher which
  * file a row or an error came from, and it is left out of the CSV.
  *
- * Files are validated by `parseProgressFile()` (the same rules as importing progress). A file whose
+ * Files are read by `readProgressFile()` (the same rules as importing progress). A file whose
  * participant name and export time equal an earlier file's is the same export given twice: it is
  * counted once and listed in `duplicates`.
  */
 import type { Assignment } from '../../schemas/assignment.ts';
 import type { ProgressExport } from '../../schemas/progress.ts';
 import type { ModuleOutline } from '../progress/summary.ts';
-import { parseProgressFile, type ImportError } from '../progress/transfer.ts';
+import type { FileError } from '../device-data/errors.ts';
+import { readProgressFile } from '../progress/transfer.ts';
+import { toCsv, type CsvCell } from '../text/csv.ts';
 import { resolveAssignment } from './resolve.ts';
 
 /** A participant's state on one module column. */
@@ -83,7 +85,7 @@ export interface GroupOverview {
   /** Assigned items the course does not have; named so the teacher sees them. */
   missing: { modules: string[]; lessons: string[] };
   /** Files refused, with the reason (the same codes as a progress import). */
-  invalid: Array<{ fileName: string; error: ImportError }>;
+  invalid: Array<{ fileName: string; error: FileError }>;
   /** Files that repeat an earlier file (same participant name and export time), counted once. */
   duplicates: Array<{ fileName: string; sameAs: string }>;
 }
@@ -97,6 +99,8 @@ export interface OverviewFile {
 export interface OverviewOptions {
   /** This site's id; rows from files of another site get `otherSite: true`. */
   siteId?: string;
+  /** When the files are read; dates after it are refused. */
+  now?: Date;
 }
 
 function columnsFor(assigned: Pick<Assignment, 'modules' | 'lessons'>, outline: readonly ModuleOutline[]) {
@@ -155,7 +159,7 @@ export function buildOverview(
   const rows: OverviewRow[] = [];
   let unnamed = 0;
   for (const { name: fileName, text } of files) {
-    const parsed = parseProgressFile(typeof text === 'string' ? text : '');
+    const parsed = readProgressFile(typeof text === 'string' ? text : '', options.now ?? new Date());
     if (!parsed.ok) {
       invalid.push({ fileName, error: parsed.error });
       continue;
@@ -216,15 +220,6 @@ export interface OverviewCsvLabels {
   scoreCount: string;
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV text cell: formula-protected, then quoted when needed (RFC 4180). */
-function textCell(value: string, delimiter: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /**
  * The overview as CSV: a UTF-8 byte-order mark (so Excel reads the scripts right), CRLF line ends,
  * one row per participant, and per column its status, lessons completed, self-check average (whole
@@ -234,25 +229,18 @@ function textCell(value: string, delimiter: string): string {
  * @param options.delimiter `,` (default) or `;` (what Excel expects in Swedish and many other locales).
  */
 export function overviewToCsv(overview: GroupOverview, labels: OverviewCsvLabels, options: { delimiter?: ',' | ';' } = {}): string {
-  const delimiter = options.delimiter ?? ',';
-  const text = (value: string) => textCell(value, delimiter);
-  const header = [labels.participant, labels.exportedAt];
+  const header: CsvCell[] = [labels.participant, labels.exportedAt];
   for (const column of overview.columns) {
     const title = labels.module(column);
     header.push(`${title}: ${labels.status}`, `${title}: ${labels.completed(column.lessonIds.length)}`, `${title}: ${labels.score}`, `${title}: ${labels.scoreCount}`);
   }
-  const lines = [header.map(text).join(delimiter)];
+  const rows: CsvCell[][] = [header];
   for (const row of overview.rows) {
-    const cells = [text(row.name ?? labels.unnamed(row.number ?? 0)), text(labels.formatExportedAt ? labels.formatExportedAt(row.exportedAt) : row.exportedAt)];
+    const cells: CsvCell[] = [row.name ?? labels.unnamed(row.number ?? 0), labels.formatExportedAt ? labels.formatExportedAt(row.exportedAt) : row.exportedAt];
     for (const cell of row.cells) {
-      cells.push(
-        text(labels.statuses[cell.status]),
-        String(cell.completed),
-        cell.selfCheck.average === null ? '' : String(Math.round(cell.selfCheck.average * 100)),
-        String(cell.selfCheck.count),
-      );
+      cells.push(labels.statuses[cell.status], cell.completed, cell.selfCheck.average === null ? null : Math.round(cell.selfCheck.average * 100), cell.selfCheck.count);
     }
-    lines.push(cells.join(delimiter));
+    rows.push(cells);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(rows, { delimiter: options.delimiter ?? ',' });
 }

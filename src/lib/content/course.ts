@@ -1,16 +1,16 @@
 /**
- * Builds the course as each locale sees it, from plain content entries. Pure: the Astro loader
- * (`load-course.ts`) feeds it collection entries, and unit tests feed it fixtures.
+ * Builds the course as each locale sees it, from plain content entries. Pure: the Astro adapter
+ * (`src/astro/content.ts`) feeds it collection entries, and unit tests feed it fixtures.
  *
- * Fallback is generated, not redirected: every Swedish lesson exists in every locale. Where a
- * translation is missing the Swedish entry is used and the lesson is flagged `isFallback`; the
- * page chrome stays in the reader's locale.
+ * Fallback is generated, not redirected: every source lesson exists in every locale. Which text a
+ * locale shows is decided by the one resolver, `resolveLocalized` (`fallback.ts`); a lesson
+ * without a translation shows the source text, flagged `isFallback`, inside the reader's chrome.
+ * A translation made from an older revision of its source is flagged `isStale`.
  */
 import type { LessonFrontmatter, Source, TranslationStatus } from '../../schemas/lesson.ts';
 import type { ModuleData, ModuleText } from '../../schemas/module.ts';
-
-/** The source language of all content. */
-export const SOURCE_LOCALE = 'sv';
+import { SOURCE_LOCALE } from '../i18n/locales.ts';
+import { resolveLocalized } from './fallback.ts';
 
 /** A lesson file as loaded: `content/lessons/<locale>/<moduleId>/<lessonId>.mdx`. */
 export interface LessonEntryInput {
@@ -25,6 +25,8 @@ export interface LessonEntryInput {
   /** Path of the file, for error messages. */
   filePath: string;
   data: LessonFrontmatter;
+  /** The revision of the file's text (`revisionOf()`); set by the loader for source lessons. */
+  revision?: string;
 }
 
 export interface ModuleEntryInput {
@@ -54,8 +56,16 @@ export interface ResolvedLesson {
   summary: string;
   order: number;
   minutes: number;
+  /** When the source lesson's facts were last reviewed, and by whom (a role). */
   lastReviewed: Date;
+  reviewer?: string;
+  /** For a translation a person reviewed: when, and their role. */
+  translationReview?: { date: Date; reviewer?: string };
   translation: TranslationStatus;
+  /** The source lesson's current revision. */
+  sourceRevision: string;
+  /** True for a translation made from an older revision of its source text. */
+  isStale: boolean;
   sources: Source[];
 }
 
@@ -129,7 +139,14 @@ export function buildCourse(input: BuildCourseInput): Map<string, LocaleCourse> 
       }
     }
   }
-  const texts = new Map(input.moduleTexts.map((t) => [t.entryId, t]));
+  const textsByModule = new Map<string, Map<string, ModuleEntryInput & { data: ModuleText }>>();
+  for (const t of input.moduleTexts) {
+    const [textLocale = '', id = ''] = t.entryId.split('/');
+    const versions = textsByModule.get(id) ?? new Map();
+    versions.set(textLocale, t);
+    textsByModule.set(id, versions);
+  }
+  const textsOf = (moduleId: string) => textsByModule.get(moduleId) ?? new Map<string, ModuleEntryInput & { data: ModuleText }>();
   for (const t of input.moduleTexts) {
     const moduleId = t.entryId.split('/')[1] ?? '';
     if (!moduleById.has(moduleId)) {
@@ -158,13 +175,19 @@ export function buildCourse(input: BuildCourseInput): Map<string, LocaleCourse> 
     }
   }
   for (const lesson of originals.values()) {
-    for (const field of ['order', 'minutes', 'sources'] as const) {
+    for (const field of ['order', 'minutes', 'sources', 'lastReviewed', 'reviewer'] as const) {
       if (lesson.data[field] === undefined) {
         throw new ContentError(`${lesson.filePath}: ${field}: required in the Swedish original`);
       }
     }
     if (lesson.data.translation !== 'original') {
       throw new ContentError(`${lesson.filePath}: translation: the Swedish source text must be "original"`);
+    }
+  }
+  for (const [locale, map] of byLocale) {
+    if (locale === SOURCE_LOCALE) continue;
+    for (const lesson of map.values()) {
+      if (lesson.data.translation === 'original') throw new ContentError(`${lesson.filePath}: translation: a translation is "machine" or "reviewed", not "original"`);
     }
   }
 
@@ -174,37 +197,12 @@ export function buildCourse(input: BuildCourseInput): Map<string, LocaleCourse> 
 
   const result = new Map<string, LocaleCourse>();
   for (const locale of input.locales) {
-    const translated = byLocale.get(locale) ?? new Map<string, LessonEntryInput>();
     const modules: ResolvedModule[] = enabled.map((m) => {
-      const ownText = texts.get(`${locale}/${m.entryId}`);
-      const svText = texts.get(`${SOURCE_LOCALE}/${m.entryId}`);
-      const text = ownText ?? svText;
-      if (!text) throw new ContentError(`content/modules/sv/${m.entryId}.yaml: missing; every module needs Swedish texts`);
+      const text = resolveLocalized(textsOf(m.entryId), locale);
+      if (!text) throw new ContentError(`content/modules/${SOURCE_LOCALE}/${m.entryId}.yaml: missing; every module needs source texts`);
       const lessons = [...originals.entries()]
         .filter(([id]) => id.startsWith(`${m.entryId}/`))
-        .map(([id, original]): ResolvedLesson => {
-          const own = translated.get(id);
-          const entry = own ?? original;
-          const [, lessonId] = id.split('/') as [string, string];
-          return {
-            id,
-            moduleId: m.entryId,
-            lessonId,
-            locale,
-            contentLocale: own ? locale : SOURCE_LOCALE,
-            isFallback: !own,
-            entryId: entry.renderId ?? entry.entryId,
-            collection: entry.collection ?? 'lessons',
-            ...(entry.localSite ? { localSite: entry.localSite } : {}),
-            title: entry.data.title,
-            summary: entry.data.summary,
-            order: original.data.order!,
-            minutes: original.data.minutes!,
-            lastReviewed: entry.data.lastReviewed,
-            translation: entry.data.translation,
-            sources: original.data.sources!,
-          };
-        })
+        .map(([id, original]) => resolveLesson(id, original, locale, (code) => byLocale.get(code)?.get(id)))
         .sort((a, b) => a.order - b.order || a.lessonId.localeCompare(b.lessonId));
       return {
         id: m.entryId,
@@ -212,11 +210,11 @@ export function buildCourse(input: BuildCourseInput): Map<string, LocaleCourse> 
         area: m.data.area,
         plannedHours: m.data.plannedHours,
         locale,
-        contentLocale: ownText ? locale : SOURCE_LOCALE,
-        isFallback: !ownText,
-        translation: text.data.translation,
-        title: text.data.title,
-        summary: text.data.summary,
+        contentLocale: text.contentLocale,
+        isFallback: text.isFallback,
+        translation: text.value.data.translation,
+        title: text.value.data.title,
+        summary: text.value.data.summary,
         lessons,
       };
     });
@@ -226,17 +224,42 @@ export function buildCourse(input: BuildCourseInput): Map<string, LocaleCourse> 
   return result;
 }
 
-/** Previous and next lesson within the course order, crossing module boundaries. */
-export function neighbours(course: LocaleCourse, id: string): { previous?: ResolvedLesson; next?: ResolvedLesson } {
-  const flat = course.modules.flatMap((m) => m.lessons);
-  const index = flat.findIndex((l) => l.id === id);
-  if (index === -1) return {};
-  return { previous: flat[index - 1], next: flat[index + 1] };
-}
-
-/** The course's modules reduced to what progress needs: ids, hours and lesson ids. */
-export function courseOutline(course: LocaleCourse): Array<{ id: string; plannedHours: number; lessonIds: string[] }> {
-  return course.modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessons.map((l) => l.id) }));
+/** One lesson as `locale` shows it: its translation, or the source text as a fallback. */
+function resolveLesson(id: string, original: LessonEntryInput, locale: string, inLocale: (code: string) => LessonEntryInput | undefined): ResolvedLesson {
+  const versions = new Map<string, LessonEntryInput>();
+  for (const code of new Set([locale, SOURCE_LOCALE])) {
+    const entry = inLocale(code);
+    if (entry) versions.set(code, entry);
+  }
+  const chosen = resolveLocalized(versions, locale)!;
+  const entry = chosen.value;
+  const [moduleId, lessonId] = id.split('/') as [string, string];
+  const sourceRevision = original.revision ?? '';
+  const isTranslation = !chosen.isFallback && chosen.contentLocale !== SOURCE_LOCALE;
+  return {
+    id,
+    moduleId,
+    lessonId,
+    locale,
+    contentLocale: chosen.contentLocale,
+    isFallback: chosen.isFallback,
+    entryId: entry.renderId ?? entry.entryId,
+    collection: entry.collection ?? 'lessons',
+    ...(entry.localSite ? { localSite: entry.localSite } : {}),
+    title: entry.data.title,
+    summary: entry.data.summary,
+    order: original.data.order!,
+    minutes: original.data.minutes!,
+    lastReviewed: original.data.lastReviewed!,
+    ...(original.data.reviewer ? { reviewer: original.data.reviewer } : {}),
+    ...(isTranslation && entry.data.translation === 'reviewed' && entry.data.lastReviewed
+      ? { translationReview: { date: entry.data.lastReviewed, ...(entry.data.reviewer ? { reviewer: entry.data.reviewer } : {}) } }
+      : {}),
+    translation: entry.data.translation,
+    sourceRevision,
+    isStale: isTranslation && sourceRevision !== '' && entry.data.sourceRevision !== sourceRevision,
+    sources: original.data.sources!,
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { SOURCE_LOCALE } from './locales.ts';
+
 /** Browser tags that name one of our locales differently. Dari browsers often report "fa-AF". */
 const ALIASES: Record<string, string> = { 'fa-af': 'prs' };
 
@@ -15,5 +17,5 @@ export function pickLocale(preferred: readonly string[], available: readonly str
     const match = candidates.find((c) => c !== undefined && set.has(c));
     if (match) return match;
   }
-  return available[0] ?? 'sv';
+  return available[0] ?? SOURCE_LOCALE;
 }

@@ -3,6 +3,7 @@
  * strings missing. Pure; `scripts/i18n-status.ts` feeds it files from disk.
  */
 import { splitFrontmatter } from '../content/check.ts';
+import { SOURCE_LOCALE } from './locales.ts';
 
 export interface LocaleStatus {
   locale: string;
@@ -33,8 +34,8 @@ export function translationStatus(locales: string[], lessons: Map<string, string
     map.set(`${moduleId}/${file.replace(/\.mdx$/, '')}`, status);
     byLocale.set(locale, map);
   }
-  const originals = [...(byLocale.get('sv')?.keys() ?? [])].sort();
-  const svKeys = Object.keys(ui.get('sv') ?? {});
+  const originals = [...(byLocale.get(SOURCE_LOCALE)?.keys() ?? [])].sort();
+  const svKeys = Object.keys(ui.get(SOURCE_LOCALE) ?? {});
   return locales.map((locale) => {
     const own = byLocale.get(locale) ?? new Map<string, string>();
     const statuses = originals.map((id) => own.get(id));

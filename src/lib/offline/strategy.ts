@@ -10,6 +10,8 @@
  * - `orienta:<site>:saved:<locale>:<module>`: lessons saved with "Save for offline"; removed by undo.
  */
 
+import { htmlToText } from '../text/markup.ts';
+
 export const cachePrefix = (siteId: string) => `orienta:${siteId}:`;
 export const shellCacheName = (siteId: string, version: string) => `${cachePrefix(siteId)}shell:${version}`;
 export const pagesCacheName = (siteId: string) => `${cachePrefix(siteId)}pages`;
@@ -35,7 +37,7 @@ export function classifyRequest(url: URL, origin: string, base: string, method: 
 /** The offline page for the locale a path belongs to, falling back to the first locale. */
 export function offlinePageFor(pathname: string, base: string, locales: readonly string[]): string {
   const first = pathname.slice(base.length).split('/')[0] ?? '';
-  const locale = locales.includes(first) ? first : (locales[0] ?? 'sv');
+  const locale = locales.includes(first) ? first : (locales[0] ?? '');
   return `${base}${locale}/offline/`;
 }
 
@@ -76,16 +78,14 @@ export function formatSize(bytes: number, locale: string): string {
 
 /** Is this path (relative to base) a lesson page `<locale>/<module>/<lesson>/`? */
 export function lessonFromPath(path: string): { locale: string; moduleId: string; lessonId: string } | null {
-  const match = /^([a-z]{2,3})\/([a-z0-9-]+)\/([a-z0-9-]+)\/$/.exec(path);
+  const match = /^([a-z]{2,3}(?:-[a-z]{2,8})?)\/([a-z0-9-]+)\/([a-z0-9-]+)\/$/.exec(path);
   if (!match) return null;
   return { locale: match[1]!, moduleId: match[2]!, lessonId: match[3]! };
 }
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 
 /** The `<h1>` of a lesson page's `[data-lesson]` article, as plain text, or null. */
 export function lessonTitleFromHtml(html: string): string | null {
   const match = /data-lesson="[^"]*"[^>]*>\s*<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html);
   if (!match) return null;
-  return match[1]!.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ENTITIES[e] ?? '').trim();
+  return htmlToText(match[1]!).trim();
 }

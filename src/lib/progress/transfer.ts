@@ -1,40 +1,24 @@
 /**
  * Moving progress between devices: the export file, its validation, and the merge with a preview.
  * A merge never loses data: completed stays completed, the best score wins, and lessons this site
- * does not know are kept.
+ * does not know are kept. Reading and writing the file is the device-data engine's
+ * (`readVersionedFile`, `writeVersionedFile`) with the `progressFile` definition.
  */
-import { containsMarkup } from '../security/markup.ts';
-import {
-  PROGRESS_EXPORT_VERSION,
-  progressExportV1Schema,
-  type LessonProgress,
-  type ProgressExport,
-  type ProgressStore,
-} from '../../schemas/progress.ts';
-import { isBetterScore } from './envelope.ts';
+import type { LessonProgress, ProgressExport, ProgressStore } from '../../schemas/progress.ts';
+import { MAX_PARTICIPANT_NAME } from '../../schemas/formats.ts';
+import { readVersionedFile, writeVersionedFile, type FileReadResult } from '../device-data/file.ts';
+import { cleanName } from '../text/bidi.ts';
+import { isBetterScore } from './changes.ts';
+import { progressFile } from './definitions.ts';
 
-/** Largest progress file accepted. A whole course's progress is a few kilobytes. */
-export const MAX_PROGRESS_FILE_BYTES = 1_000_000;
+/** The export file's text, built from the stored envelope. */
+export function writeProgressFile(store: ProgressStore, schemaUrl: string, now: Date): string {
+  return writeVersionedFile(progressFile, toExportBody(store, now), schemaUrl);
+}
 
-/** Why an import file was refused. Each has a translated message in the UI. */
-export type ImportError = 'too-large' | 'not-json' | 'wrong-kind' | 'unknown-version' | 'invalid' | 'markup';
-
-/** The UI string that explains each import error to the participant or teacher. */
-export const IMPORT_ERROR_KEYS = {
-  'too-large': 'progress.error.tooLarge',
-  'not-json': 'progress.error.notJson',
-  'wrong-kind': 'progress.error.wrongKind',
-  'unknown-version': 'progress.error.unknownVersion',
-  invalid: 'progress.error.invalid',
-  markup: 'progress.error.markup',
-} as const satisfies Record<ImportError, string>;
-
-/** Builds the export file from the stored envelope. */
-export function toExportFile(store: ProgressStore, schemaUrl: string, now: Date): ProgressExport {
+/** The body of the export (everything but `$schema`, `schemaVersion` and `kind`). */
+export function toExportBody(store: ProgressStore, now: Date): Omit<ProgressExport, '$schema' | 'schemaVersion' | 'kind'> {
   return {
-    $schema: schemaUrl,
-    schemaVersion: PROGRESS_EXPORT_VERSION,
-    kind: 'orienta.progress',
     siteId: store.siteId,
     exportedAt: now.toISOString(),
     ...(store.participantName ? { participantName: store.participantName } : {}),
@@ -51,24 +35,16 @@ export function toExportFile(store: ProgressStore, schemaUrl: string, now: Date)
 }
 
 /**
- * Validates an import file's text. Refuses files that are too large, not JSON, not a progress
- * file, of an unknown version, invalid, or carrying markup in any string.
+ * Reads an imported progress file. Refuses files that are too large, not JSON, too deep, not a
+ * progress file, of a newer or unknown version, invalid, carrying markup or dated in the future.
+ *
+ * @param requireSite refuse files from another site (the teacher's group); participants may
+ *   bring progress from another municipality's site
  */
-export function parseProgressFile(text: string, maxBytes = MAX_PROGRESS_FILE_BYTES): { ok: true; file: ProgressExport } | { ok: false; error: ImportError } {
-  if (new TextEncoder().encode(text).length > maxBytes) return { ok: false, error: 'too-large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not-json' };
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'not-json' };
-  const record = data as Record<string, unknown>;
-  if (record.kind !== 'orienta.progress') return { ok: false, error: 'wrong-kind' };
-  if (record.schemaVersion !== PROGRESS_EXPORT_VERSION) return { ok: false, error: 'unknown-version' };
-  if (containsMarkup(data)) return { ok: false, error: 'markup' };
-  const parsed = progressExportV1Schema.safeParse(data);
-  return parsed.success ? { ok: true, file: parsed.data } : { ok: false, error: 'invalid' };
+export function readProgressFile(text: string, now: Date, requireSite?: string): FileReadResult<ProgressExport> {
+  const read = readVersionedFile(text, progressFile, { now, ...(requireSite ? { requireSite } : {}) });
+  if (!read.ok || !read.file.participantName) return read;
+  return { ok: true, file: { ...read.file, participantName: cleanName(read.file.participantName, MAX_PARTICIPANT_NAME) } };
 }
 
 function fromExport(file: ProgressExport): Record<string, LessonProgress> {

@@ -1,13 +1,41 @@
 /**
- * The one place that knows the site's URL layout. Every function returns a path relative to the
- * site root (no base, no leading slash); `withBase()` turns it into a link.
- * Municipalities host under sub-paths, so nothing else may build URLs by hand.
+ * The one place that knows the site's URL layout and its base path. Every `…Path` function returns
+ * a path relative to the site root (no base, no leading slash); `href()` turns it into a link
+ * under the base the site is built for. Municipalities host under sub-paths, so nothing else may
+ * build URLs by hand (a test holds the rest of `src/` to this).
+ *
+ * The base comes from Vite's `import.meta.env.BASE_URL`, which Astro sets from the validated site
+ * config for pages and browser code alike; outside Vite (plain Node scripts) it is "/".
  */
+
+/** Normalises a base path to start and end with a single "/". */
+export function normaliseBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** The base path the site is built for, e.g. "/" or "/kommun/so/". */
+export function basePath(): string {
+  return normaliseBase((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/');
+}
 
 /** Joins a base path ("/" or "/kommun/so/") and a root-relative path into an absolute path. */
 export function withBase(base: string, path = ''): string {
-  const cleanBase = base.endsWith('/') ? base : `${base}/`;
-  return cleanBase + path.replace(/^\/+/, '');
+  return normaliseBase(base) + path.replace(/^\/+/, '');
+}
+
+/**
+ * A link to a root-relative path under the site's base.
+ *
+ * @example href(lessonPath('sv', 'forsorja-sig', 'a-kassa')) // '/kommun/so/sv/forsorja-sig/a-kassa/'
+ */
+export function href(path = ''): string {
+  return withBase(basePath(), path);
+}
+
+/** An absolute URL of a root-relative path, for files that leave the site (exports, QR codes). */
+export function absoluteUrl(path: string, origin: string): string {
+  return new URL(href(path), origin).href;
 }
 
 /** Course home of a locale: `sv/`. */
@@ -55,7 +83,16 @@ export function switchLocalePath(path: string, targetLocale: string): string {
 
 /** Strips the base from an absolute path; returns null when the path is outside the base. */
 export function stripBase(base: string, pathname: string): string | null {
-  const cleanBase = base.endsWith('/') ? base : `${base}/`;
+  const cleanBase = normaliseBase(base);
   if (pathname === cleanBase.slice(0, -1)) return '';
   return pathname.startsWith(cleanBase) ? pathname.slice(cleanBase.length) : null;
 }
+
+/** Pagefind's client script. */
+export const pagefindScriptPath = () => 'pagefind/pagefind.js';
+
+/** The service worker script; its scope is the base. */
+export const serviceWorkerPath = () => 'sw.js';
+
+/** The course outline an island loads on start: one small, cacheable file per locale. */
+export const outlinePath = (locale: string) => `${locale}/course.json`;

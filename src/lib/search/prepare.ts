@@ -2,6 +2,7 @@
  * Text preparation for the search index and for queries. Pure, shared by the build-time
  * indexer and the search island so both split words the same way.
  */
+import { htmlToText } from '../text/markup.ts';
 
 /** Ethiopic word space (፡) and full stop (።) and other punctuation that separates words. */
 const ETHIOPIC_SEPARATORS = /[\u1361-\u1368]/g;
@@ -28,8 +29,7 @@ export function normaliseQuery(query: string): string {
 
 /** A Pagefind excerpt split into plain text and highlighted parts, so it renders as text, never as HTML. */
 export function excerptParts(excerpt: string): Array<{ text: string; mark: boolean }> {
-  const decode = (s: string) =>
-    s.replace(/<[^>]*>/g, '').replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[e] ?? '');
+  const decode = htmlToText;
   const parts: Array<{ text: string; mark: boolean }> = [];
   const re = /<mark>([\s\S]*?)<\/mark>/g;
   let last = 0;

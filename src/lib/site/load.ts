@@ -7,7 +7,8 @@ import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../../schemas/site.ts';
 import { localeListSchema, type Locale } from '../../schemas/locale.ts';
-import { formatIssues } from '../content/format-issues.ts';
+import { formatIssues } from '../schema/issues.ts';
+import { normaliseBase } from '../routing/paths.ts';
 import { AA_NORMAL_TEXT, contrastRatio } from './contrast.ts';
 
 /** The site built when `ORIENTA_SITE` is not set. */
@@ -46,12 +47,6 @@ export function loadLocales(contentDir: string): Locale[] {
   const parsed = localeListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new SiteConfigError(formatIssues(relative(process.cwd(), file), parsed.error));
   return parsed.data;
-}
-
-/** Normalises a base path to start and end with a single "/". */
-export function normaliseBase(base: string): string {
-  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
 }
 
 /**

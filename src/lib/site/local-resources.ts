@@ -1,4 +1,6 @@
 import type { LocalResource, LocalTopic } from '../../schemas/site.ts';
+import { resolveLocalized } from '../content/fallback.ts';
+import { SOURCE_LOCALE } from '../i18n/locales.ts';
 
 /** A local resource with its text resolved to one locale. */
 export interface ResolvedResource extends Omit<LocalResource, 'text'> {
@@ -9,13 +11,13 @@ export interface ResolvedResource extends Omit<LocalResource, 'text'> {
 
 /**
  * The municipality's resources for one LocalInfo topic, with texts in the reader's locale or,
- * failing that, in Swedish.
+ * failing that, in the source language.
  */
 export function resourcesForTopic(resources: LocalResource[], topic: LocalTopic, locale: string): ResolvedResource[] {
   return resources
     .filter((r) => r.topic === topic)
     .map((r) => {
-      const own = r.text[locale];
-      return { ...r, text: own ?? r.text.sv ?? '', textLocale: own ? locale : 'sv' };
+      const text = resolveLocalized(r.text, locale);
+      return { ...r, text: text?.value ?? '', textLocale: text?.contentLocale ?? SOURCE_LOCALE };
     });
 }

@@ -13,7 +13,15 @@
 import type { IndicatorRole, SurveyDefinition, SurveyKind, SurveyQuestion } from '../../schemas/survey.ts';
 import type { ExportedResponse, SurveyExportFile } from '../../schemas/survey-response.ts';
 import { checkSurveySet } from './definitions.ts';
-import { parseSurveyExport, type ExportFileError } from './parse-export.ts';
+import type { FileError } from '../device-data/errors.ts';
+import { readVersionedFile } from '../device-data/file.ts';
+import { surveyFile } from './file.ts';
+
+/** Why a file was refused: a code of the shared data vocabulary and a short English detail. */
+export interface ExportFileError {
+  code: FileError;
+  message?: string;
+}
 
 /** Default smallest group shown in a breakdown, as statistics offices do. */
 export const DEFAULT_MIN_GROUP_SIZE = 5;
@@ -507,10 +515,11 @@ export function createAggregator({ surveys, minGroupSize = DEFAULT_MIN_GROUP_SIZ
   return {
     addFile(name, text) {
       filesRead++;
-      const parsed = parseSurveyExport(text);
+      const parsed = readVersionedFile(text, surveyFile, { now: new Date() });
       if (!parsed.ok) {
-        invalid.push({ name, reason: parsed.error });
-        return { ok: false, reason: parsed.error };
+        const reason: ExportFileError = { code: parsed.error, ...(parsed.detail ? { message: parsed.detail } : {}) };
+        invalid.push({ name, reason });
+        return { ok: false, reason };
       }
       return addExport(parsed.file);
     },

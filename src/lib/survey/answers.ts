@@ -3,7 +3,8 @@
  * are saved on the device and again by the report for every imported response.
  */
 import type { SurveyDefinition } from '../../schemas/survey.ts';
-import { codePointLength, MAX_TEXT_ANSWER_LENGTH } from '../../schemas/survey-response.ts';
+import { MAX_TEXT_ANSWER_LENGTH } from '../../schemas/formats.ts';
+import { defuseMarkup } from '../text/markup.ts';
 
 /** One stored answer: a likert point 1–5, an option id or free text, or the option ids chosen. */
 export type AnswerValue = number | string | string[];
@@ -26,18 +27,6 @@ export interface AnswerError {
 export interface PreparedAnswers {
   answers: Answers;
   errors: AnswerError[];
-}
-
-/** `<` opening something tag-like, also with spaces between (`< img`), as stricter markup checks see it. */
-const TAG_LIKE_LESS_THAN = /<(?=\s*[A-Za-z/!?])/g;
-
-/**
- * Makes free text safe to export without changing what it says: a `<` that would open a tag becomes
- * the full-width `＜` (U+FF1C), which looks alike and is never markup (`<img` → `＜img`). Exports
- * refuse markup, so this keeps a participant's `<b` from making their whole file invalid.
- */
-export function defuseMarkup(text: string): string {
-  return text.replace(TAG_LIKE_LESS_THAN, '\uFF1C');
 }
 
 function isUnanswered(value: unknown): boolean {
@@ -90,7 +79,7 @@ export function prepareAnswers(definition: SurveyDefinition, raw: Readonly<Recor
           break;
         }
         const text = defuseMarkup(value.trim());
-        if (codePointLength(text) > MAX_TEXT_ANSWER_LENGTH) errors.push({ questionId: question.id, code: 'too-long' });
+        if ([...text].length > MAX_TEXT_ANSWER_LENGTH) errors.push({ questionId: question.id, code: 'too-long' });
         else answers[question.id] = text;
         break;
       }

@@ -1,36 +1,12 @@
 /**
- * Validating survey definitions (`content/surveys/<survey-id>.yaml`) once they are parsed. Pure:
- * reading the files is `load-definitions.ts` (Node) or Astro's content collection (the site).
+ * Rules across survey definitions, and finding one. Zod-free, so the report page can use it in the
+ * browser; validating one file against its schema is `check-definition.ts` (build time, Node).
  */
-import { surveyDefinitionSchema, type SurveyDefinition, type SurveyQuestion } from '../../schemas/survey.ts';
-import { formatIssues } from '../content/format-issues.ts';
+import type { SurveyDefinition, SurveyQuestion } from '../../schemas/survey.ts';
 
 /** Thrown for an invalid survey definition; the message names the file and the field. */
 export class SurveyDefinitionError extends Error {
   override name = 'SurveyDefinitionError';
-}
-
-/**
- * Validates one parsed survey file and checks that its `id` is the file name. The current version
- * lives in `<survey-id>.yaml`; an earlier version may be kept as `<survey-id>.v<version>.yaml` so
- * that answers given to it still count in the report.
- *
- * @param fileName Shown in errors, e.g. `content/surveys/course.yaml`; its base name gives the id.
- * @throws SurveyDefinitionError naming the file and field.
- */
-export function checkSurveyDefinition(fileName: string, raw: unknown): SurveyDefinition {
-  const parsed = surveyDefinitionSchema.safeParse(raw);
-  if (!parsed.success) throw new SurveyDefinitionError(formatIssues(fileName, parsed.error));
-  const baseName = fileName.split(/[\\/]/).pop()!.replace(/\.ya?ml$/, '');
-  const archived = /^(.+)\.v(\d+)$/.exec(baseName);
-  const expectedId = archived ? archived[1]! : baseName;
-  if (parsed.data.id !== expectedId) {
-    throw new SurveyDefinitionError(`${fileName}: id: must equal the file name "${expectedId}", found "${parsed.data.id}"`);
-  }
-  if (archived && parsed.data.version !== Number(archived[2])) {
-    throw new SurveyDefinitionError(`${fileName}: version: must be ${archived[2]} as the file name says, found ${parsed.data.version}`);
-  }
-  return parsed.data;
 }
 
 /**

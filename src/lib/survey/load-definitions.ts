@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { SurveyDefinition } from '../../schemas/survey.ts';
-import { checkSurveyDefinition, checkSurveySet, SurveyDefinitionError } from './definitions.ts';
+import { checkSurveySet, SurveyDefinitionError } from './definitions.ts';
+import { checkSurveyDefinition } from './check-definition.ts';
 
 /**
  * Loads and validates every `*.yaml` in `dir` (e.g. `<root>/content/surveys`), sorted by file name.

@@ -3,10 +3,9 @@
  * page shows ("machine translated", "in Swedish").
  */
 import type { LocalizedText, QuestionType, SurveyDefinition } from '../../schemas/survey.ts';
+import { resolveLocalized } from '../content/fallback.ts';
+import { SOURCE_LOCALE } from '../i18n/locales.ts';
 import { scaleLabels } from './scales.ts';
-
-/** The course's source language; every localized map has it. */
-export const SOURCE_LOCALE = 'sv';
 
 /** A text and the locale it is actually in (`sv` when it fell back), for the `lang` attribute. */
 export interface LocalizedString {
@@ -21,9 +20,8 @@ export interface LocalizedString {
  * localize({ sv: 'Hej', en: 'Hello' }, 'ar') // { text: 'Hej', locale: 'sv' }
  */
 export function localize(map: LocalizedText, locale: string): LocalizedString {
-  const text = map[locale];
-  if (typeof text === 'string' && text.length > 0) return { text, locale };
-  return { text: map[SOURCE_LOCALE] ?? '', locale: SOURCE_LOCALE };
+  const resolved = resolveLocalized(map, locale);
+  return { text: resolved?.value ?? '', locale: resolved?.contentLocale ?? SOURCE_LOCALE };
 }
 
 /** How a survey's texts in a locale came to be: the Swedish original, a machine or reviewed translation, or none (Swedish shown). */

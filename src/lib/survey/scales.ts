@@ -5,7 +5,8 @@
  */
 import type { LikertScale, LocalizedText, NamedScale } from '../../schemas/survey.ts';
 
-type Labels = Record<'sv' | 'en' | 'ar' | 'fa' | 'prs' | 'so' | 'ti' | 'uk', readonly [string, string, string, string, string]>;
+/** Five labels per locale code, point 1 first. A locale is added as data: a new row in each scale. */
+type Labels = Readonly<Record<string, readonly [string, string, string, string, string]>>;
 
 /** Turns per-locale label rows into five localized maps, one per point. */
 function byPoint(labels: Labels): LocalizedText[] {

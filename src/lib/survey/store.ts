@@ -12,77 +12,28 @@
  *   newer answers.
  *
  * Storage format
- * - One JSON envelope per site, under `surveyStorageKey(siteId)` in `localStorage`:
- *   `{ version: 1, pairingId, responses: StoredResponse[] }`.
+ * - One JSON envelope per site, `orienta:<site-id>:surveys`: `{ version: 1, pairingId, responses }`
+ *   (`surveyStoreV1Schema`); `surveyStore` below defines it for the device-data engine.
  * - These functions are pure, like a reducer: they never mutate a store and never touch storage.
- *   The browser wrapper reads the key, calls `parseStore()`, applies changes and writes back.
  * - Nothing here identifies the person or the device: no name, no user agent, no time of day.
  *
  * Migrations
- * - `version` is the envelope's format. `migrateSurveyStore()` upgrades older envelopes one step
- *   at a time through `MIGRATIONS` (`MIGRATIONS[n]` turns version n into n + 1) before validation.
- *   Only version 1 exists so far, so the table is empty, but every read goes through it.
- * - An envelope from a newer version (a participant who used a newer build of the site) is
- *   reported as `unknown-version`. The wrapper must then leave the stored value alone rather than
- *   overwrite answers it cannot read.
+ * - `SURVEY_MIGRATIONS[n]` lifts version n to n + 1; only version 1 exists, so it is empty.
+ * - A store from a newer version is left untouched (`stored-newer`); answers given on that page are
+ *   kept on screen and can still be exported, but not stored.
  */
-import { z } from 'astro/zod';
 import type { SurveyDefinition } from '../../schemas/survey.ts';
-import { exportedAnswerSchema, isoDaySchema, uuidSchema } from '../../schemas/survey-response.ts';
+import type { StoredResponse, SurveyStoreV1 } from '../../schemas/survey-response.ts';
+import { SLUG_PATTERN, LOCALE_CODE_PATTERN, SURVEY_STORE_VERSION } from '../../schemas/formats.ts';
+import type { Migration, StoreDefinition } from '../device-data/store.ts';
+import { isSurveyStoreV1 } from '../device-data/validate.ts';
 import { prepareAnswers, type AnswerError, type Answers } from './answers.ts';
 import { isUuid, randomUuid, toIsoDay, type RandomId } from './ids.ts';
 
-/** The envelope version this code writes. */
-export const SURVEY_STORE_VERSION = 1;
-
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-
-/** One answered survey as kept on the device. */
-export const storedResponseSchema = z
-  .object({
-    /** Random UUID per answered survey; duplicates are removed by it in the report. */
-    responseId: uuidSchema,
-    /** Survey id. */
-    surveyId: slug.meta({ description: 'Survey id' }),
-    /** Survey version answered. */
-    surveyVersion: z.number().int().min(1).meta({ description: 'Survey version answered' }),
-    /** Locale the survey was answered in. */
-    locale: z.string().regex(/^[a-z]{2,3}$/).meta({ description: 'Locale answered in' }),
-    /** Module the survey was about (module surveys). */
-    moduleId: slug.optional().meta({ description: 'Module id, for module surveys' }),
-    /** Self-assessment only: at the start or at the end. */
-    phase: z.enum(['before', 'after']).optional().meta({ description: 'Self-assessment phase' }),
-    /** Day answered, YYYY-MM-DD. */
-    answeredAt: isoDaySchema,
-    /** Answers by question id. */
-    answers: z.record(slug, exportedAnswerSchema).meta({ description: 'Answers by question id' }),
-    /** Day of the export that included it; absent until exported. */
-    exportedAt: isoDaySchema.optional(),
-  })
-  .strict();
-
-/** Version 1 of the envelope. */
-export const surveyStoreV1Schema = z
-  .object({
-    /** Envelope format version. */
-    version: z.literal(1).meta({ description: 'Envelope format version' }),
-    /** Random UUID created once per device; links self-assessment before and after. */
-    pairingId: uuidSchema,
-    /** Every answered survey, oldest first. */
-    responses: z.array(storedResponseSchema).meta({ description: 'Answered surveys, oldest first' }),
-  })
-  .strict();
-
-export type StoredResponse = z.infer<typeof storedResponseSchema>;
-export type SurveyStoreV1 = z.infer<typeof surveyStoreV1Schema>;
+export type { StoredResponse, SurveyStoreV1 };
 /** The store in its current format. */
 export type SurveyStore = SurveyStoreV1;
 export type SurveyPhase = 'before' | 'after';
-
-/** The `localStorage` key of a site's survey store. One store per site, next to its progress. */
-export function surveyStorageKey(siteId: string): string {
-  return `orienta:${siteId}:surveys`;
-}
 
 /** A new, empty store with a fresh pairing id. */
 export function emptyStore(randomId: RandomId = randomUuid): SurveyStoreV1 {
@@ -90,6 +41,18 @@ export function emptyStore(randomId: RandomId = randomUuid): SurveyStoreV1 {
   if (!isUuid(pairingId)) throw new TypeError(`randomId must return a lower-case UUID, got "${pairingId}"`);
   return { version: SURVEY_STORE_VERSION, pairingId, responses: [] };
 }
+
+/** Lifts a stored envelope from version n to n + 1. Empty: version 1 is the first. */
+export const SURVEY_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+/** The participant's survey answers, kept on their device. */
+export const surveyStore: StoreDefinition<SurveyStoreV1> = {
+  name: 'surveys',
+  version: SURVEY_STORE_VERSION,
+  validate: isSurveyStoreV1,
+  migrations: SURVEY_MIGRATIONS,
+  empty: () => emptyStore(),
+};
 
 /** One survey as answered in the form. */
 export interface NewResponse {
@@ -119,8 +82,8 @@ export function addResponse(store: SurveyStoreV1, input: NewResponse, randomId: 
   if (definition.kind === 'self-assessment' ? phase === undefined : phase !== undefined) {
     throw new TypeError(definition.kind === 'self-assessment' ? `survey "${definition.id}" needs a phase: before or after` : `survey "${definition.id}" is not a self-assessment; it has no phase`);
   }
-  if (moduleId !== undefined && !slug.safeParse(moduleId).success) throw new TypeError(`module id must be an ASCII slug, got "${moduleId}"`);
-  if (!/^[a-z]{2,3}$/.test(locale)) throw new TypeError(`locale must be a locale code, got "${locale}"`);
+  if (moduleId !== undefined && !SLUG_PATTERN.test(moduleId)) throw new TypeError(`module id must be an ASCII slug, got "${moduleId}"`);
+  if (!LOCALE_CODE_PATTERN.test(locale)) throw new TypeError(`locale must be a locale code, got "${locale}"`);
   const { answers, errors } = prepareAnswers(definition, input.answers);
   if (errors.length > 0) return { ok: false, errors };
   const responseId = randomId();
@@ -164,72 +127,4 @@ export function findResponses(store: SurveyStoreV1, filter: { surveyId: string; 
       (filter.moduleId === undefined || response.moduleId === filter.moduleId) &&
       (filter.phase === undefined || response.phase === filter.phase),
   );
-}
-
-/** Why a stored value cannot be read: from a newer (or unknown) format, or damaged. */
-export interface StoreProblem {
-  code: 'unknown-version' | 'invalid';
-  message: string;
-}
-
-/** The result of `migrateSurveyStore()`: data in the current format, not yet validated. */
-export type MigrationResult = { ok: true; value: unknown } | ({ ok: false } & StoreProblem);
-
-/**
- * Steps that upgrade an envelope: `MIGRATIONS[n]` takes version n to version n + 1. Add one here
- * (and never edit an old one) when the format changes.
- */
-const MIGRATIONS: Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {};
-
-/**
- * Upgrades a stored envelope of any known version to the current one, step by step. Refuses a
- * version it does not know (including newer ones) with `unknown-version`.
- */
-export function migrateSurveyStore(raw: unknown): MigrationResult {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, code: 'invalid', message: 'not a survey store object' };
-  let value = raw as Record<string, unknown>;
-  let version = value.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, code: 'invalid', message: 'no valid "version"' };
-  while (version < SURVEY_STORE_VERSION) {
-    const step = MIGRATIONS[version];
-    if (!step) return { ok: false, code: 'unknown-version', message: `no migration from survey store version ${version}` };
-    value = step(value);
-    version = value.version;
-    if (typeof version !== 'number') return { ok: false, code: 'invalid', message: 'a migration lost the version' };
-  }
-  if (version !== SURVEY_STORE_VERSION) return { ok: false, code: 'unknown-version', message: `survey store version ${version} is newer than this site (${SURVEY_STORE_VERSION})` };
-  return { ok: true, value };
-}
-
-/** The result of `parseStore()`. On failure, keep the stored value as it is. */
-export type ParseStoreResult = { ok: true; store: SurveyStoreV1 } | ({ ok: false } & StoreProblem);
-
-/**
- * Reads a stored store: the JSON text from `localStorage` or an already parsed value. Nothing
- * stored yet (`null`, `undefined`, empty text) gives a new empty store. Older versions are
- * migrated; a newer or damaged value gives `ok: false`.
- */
-export function parseStore(raw: unknown, randomId: RandomId = randomUuid): ParseStoreResult {
-  if (raw === null || raw === undefined || raw === '') return { ok: true, store: emptyStore(randomId) };
-  let value = raw;
-  if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      return { ok: false, code: 'invalid', message: 'not JSON' };
-    }
-  }
-  const migrated = migrateSurveyStore(value);
-  if (!migrated.ok) return migrated;
-  const parsed = surveyStoreV1Schema.safeParse(migrated.value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, code: 'invalid', message: `${issue.path.join('.') || '(root)'}: ${issue.message}` };
-  }
-  return { ok: true, store: parsed.data };
-}
-
-/** The store as JSON text for `localStorage`. */
-export function serializeStore(store: SurveyStoreV1): string {
-  return JSON.stringify(store);
 }

@@ -5,6 +5,8 @@ import type { SurveyDefinition } from '../../schemas/survey.ts';
 import { INDICATOR_NAMES, type BreakdownRow, type IndicatorName, type Indicators, type Share, type SurveyReport } from './aggregate.ts';
 import { findSurvey } from './definitions.ts';
 import { localize } from './localize.ts';
+import { toCsv, type CsvCell } from '../text/csv.ts';
+import { SOURCE_LOCALE } from '../i18n/locales.ts';
 
 /** Stable names of the indicators in downloads. */
 export const INDICATOR_LABELS: Readonly<Record<IndicatorName, { id: string; en: string }>> = {
@@ -17,19 +19,7 @@ export const INDICATOR_LABELS: Readonly<Record<IndicatorName, { id: string; en: 
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-type Cell = string | number | null | undefined;
-
-/**
- * One CSV cell. Numbers are written as they are. Text is protected against formula injection (a
- * cell starting with =, +, -, @, tab or carriage return gets a leading `'`, so a spreadsheet shows
- * it as text) and quoted when it holds a comma, quote or line break.
- */
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+type Cell = CsvCell;
 
 /** Rounds shares and means for downloads, so files do not show float noise. */
 const round = (value: number | null | undefined): number | null => (value === null || value === undefined ? null : Number(value.toFixed(4)));
@@ -111,8 +101,7 @@ export function summaryToCsv(report: SurveyReport, { bom = true }: { bom?: boole
     }
   }
   for (const file of report.files.invalid) rows.push({ section: 'invalid-file', key: file.name, measure: file.reason.code, value: file.reason.message });
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(','))];
-  return `${bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+  return toCsv([[...CSV_COLUMNS], ...rows.map((row) => CSV_COLUMNS.map((column) => row[column]))], { bom });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,7 +154,7 @@ function breakdownTable(title: string, rows: BreakdownRow[], minGroupSize: numbe
  * A readable plain-text summary for the terminal. Question texts come from `surveys` in `locale`
  * (Swedish by default) when given.
  */
-export function formatSummaryText(report: SurveyReport, { surveys = [], locale = 'sv' }: { surveys?: readonly SurveyDefinition[]; locale?: string } = {}): string {
+export function formatSummaryText(report: SurveyReport, { surveys = [], locale = SOURCE_LOCALE }: { surveys?: readonly SurveyDefinition[]; locale?: string } = {}): string {
   const out: string[] = [];
   const skippedReasons = Object.entries(report.responses.skippedByReason).map(([reason, count]) => `${reason}: ${count}`).join(', ');
   out.push(`Files: ${report.files.read} read, ${report.files.valid} valid, ${report.files.invalid.length} invalid`);
@@ -199,7 +188,7 @@ export function formatSummaryText(report: SurveyReport, { surveys = [], locale =
   }
   if (report.files.invalid.length) {
     out.push('', 'Invalid files:');
-    for (const file of report.files.invalid) out.push(`  ${printable(file.name)}: ${file.reason.code}: ${printable(file.reason.message)}`);
+    for (const file of report.files.invalid) out.push(`  ${printable(file.name)}: ${file.reason.code}: ${printable(file.reason.message ?? "")}`);
   }
   return `${out.join('\n')}\n`;
 }

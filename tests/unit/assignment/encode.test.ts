@@ -131,9 +131,9 @@ describe('decoding errors', () => {
     expect(decodeAssignment(`${fragment}x`)).toEqual({ ok: false, error: 'tampered' });
   });
 
-  it('unknown-version: a link from a newer format', () => {
-    expect(decodeAssignment(fragment.replace('a=1.', 'a=2.'))).toEqual({ ok: false, error: 'unknown-version' });
-    expect(decodeAssignment('#a=17.anything-at-all')).toEqual({ ok: false, error: 'unknown-version' });
+  it('newer-version: a link from a newer format', () => {
+    expect(decodeAssignment(fragment.replace('a=1.', 'a=2.'))).toEqual({ ok: false, error: 'newer-version' });
+    expect(decodeAssignment('#a=17.anything-at-all')).toEqual({ ok: false, error: 'newer-version' });
   });
 
   it('invalid: garbage, and well-formed links whose content breaks the rules', () => {

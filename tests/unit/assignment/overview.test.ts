@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressStore } from '../../../src/schemas/progress.ts';
-import { emptyProgress, recordSelfCheck, setCompleted, setParticipantName } from '../../../src/lib/progress/envelope.ts';
-import { toExportFile } from '../../../src/lib/progress/transfer.ts';
+import { recordSelfCheck, setCompleted, setParticipantName } from '../../../src/lib/progress/changes.ts';
+import { emptyProgress } from '../../../src/lib/progress/definitions.ts';
+import { writeProgressFile } from '../../../src/lib/progress/transfer.ts';
 import { buildOverview, overviewToCsv, type OverviewCsvLabels } from '../../../src/lib/assignment/overview.ts';
 import { assignment, outline } from './fixtures.ts';
 
@@ -10,7 +11,7 @@ const t0 = new Date('2026-11-01T10:00:00.000Z');
 
 /** A progress file as a participant exports it. */
 function exportOf(changes: (store: ProgressStore) => ProgressStore, exportedAt: string, siteId = 'demo'): string {
-  return JSON.stringify(toExportFile(changes(emptyProgress(siteId, t0)), SCHEMA_URL, new Date(exportedAt)), null, 2);
+  return writeProgressFile(changes(emptyProgress(siteId, t0)), SCHEMA_URL, new Date(exportedAt));
 }
 const done = (...ids: string[]) => (store: ProgressStore) => ids.reduce((s, id) => setCompleted(s, id, true, t0), store);
 const check = (id: string, score: number, total: number) => (store: ProgressStore) => recordSelfCheck(store, id, score, total, t0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, setCompleted } from '../../../src/lib/progress/envelope.ts';
+import { setCompleted } from '../../../src/lib/progress/changes.ts';
+import { emptyProgress } from '../../../src/lib/progress/definitions.ts';
 import { assignmentProgress, isForSite, resolveAssignment } from '../../../src/lib/assignment/resolve.ts';
 import { assignment, outline } from './fixtures.ts';
 

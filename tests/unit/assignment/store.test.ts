@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STORED_ASSIGNMENTS } from '../../../src/schemas/assignment.ts';
+import { MAX_STORED_ASSIGNMENTS } from '../../../src/schemas/formats.ts';
 import { assignmentId, decodeAssignment, encodeAssignment } from '../../../src/lib/assignment/encode.ts';
-import {
-  addAssignment, assignmentsKey, emptyAssignments, findAssignment, parseAssignments, removeAssignment, serializeAssignments, type AssignmentMigration,
-} from '../../../src/lib/assignment/store.ts';
+import { addAssignment, assignmentStore, emptyAssignments, findAssignment, removeAssignment } from '../../../src/lib/assignment/store.ts';
+import { readStored, storeKey, type Migration } from '../../../src/lib/device-data/store.ts';
 import { assignment } from './fixtures.ts';
 
 const t0 = new Date('2026-11-01T10:00:00.000Z');
@@ -12,7 +11,7 @@ const other = { ...assignment, group: 'ጉጅለ ሓሙስ', locale: 'ti', modul
 
 describe('assignments on the device', () => {
   it('is kept per site, next to the progress', () => {
-    expect(assignmentsKey('trelleborg')).toBe('orienta:trelleborg:assignments');
+    expect(storeKey(assignmentStore, 'trelleborg')).toBe('orienta:trelleborg:assignments');
   });
 
   it('adds an assignment with its id and the time it was received', () => {
@@ -45,55 +44,59 @@ describe('assignments on the device', () => {
     for (let n = 0; n <= MAX_STORED_ASSIGNMENTS; n++) store = addAssignment(store, { ...assignment, group: `Grupp ${n}` }, new Date(t0.getTime() + n * 1000));
     expect(store.assignments).toHaveLength(MAX_STORED_ASSIGNMENTS);
     expect(store.assignments[0].group).toBe('Grupp 1');
-    expect(parseAssignments(serializeAssignments(store))).toEqual({ ok: true, store });
+    expect(parse(JSON.stringify(store))).toEqual({ ok: true, store });
   });
 });
 
+/** Reads a stored value the way the device store does, as `{ ok, store }` or the reason. */
+function parse(raw: string | null, migrations: Record<number, Migration> = {}) {
+  const read = readStored(raw, { ...assignmentStore, migrations }, { siteId: 'demo', now: t1 });
+  if (read.status === 'ok') return { ok: true, store: read.value };
+  if (read.status === 'empty') return { ok: true, store: emptyAssignments() };
+  return { ok: false, error: read.status };
+}
+
 describe('reading the stored value', () => {
-  const stored = serializeAssignments(addAssignment(addAssignment(emptyAssignments(), assignment, t0), other, t1));
+  const stored = JSON.stringify(addAssignment(addAssignment(emptyAssignments(), assignment, t0), other, t1));
 
   it('round-trips, and treats nothing stored as empty', () => {
-    expect(parseAssignments(stored)).toEqual({ ok: true, store: JSON.parse(stored) });
-    expect(parseAssignments(null)).toEqual({ ok: true, store: emptyAssignments() });
-    expect(parseAssignments('')).toEqual({ ok: true, store: emptyAssignments() });
+    expect(parse(stored)).toEqual({ ok: true, store: JSON.parse(stored) });
+    expect(parse(null)).toEqual({ ok: true, store: emptyAssignments() });
+    expect(parse('')).toEqual({ ok: true, store: emptyAssignments() });
   });
 
   it('reports corrupt values instead of throwing', () => {
     const value = JSON.parse(stored);
-    const cases: Array<[string, string]> = [
-      ['{"version":1,', 'not-json'],
-      ['[]', 'invalid'],
-      ['null', 'invalid'],
-      ['"text"', 'invalid'],
-      [JSON.stringify({ assignments: [] }), 'invalid'],
-      [JSON.stringify({ version: 0, assignments: [] }), 'invalid'],
-      [JSON.stringify({ version: 1, assignments: 'x' }), 'invalid'],
-      [JSON.stringify({ ...value, assignments: [{ ...value.assignments[0], group: '<script>alert(1)</script>' }] }), 'invalid'],
-      [JSON.stringify({ ...value, assignments: [value.assignments[0], value.assignments[0]] }), 'invalid'],
-      [JSON.stringify({ ...value, assignments: [{ ...value.assignments[0], receivedAt: 'yesterday' }] }), 'invalid'],
-      [JSON.stringify({ ...value, extra: true }), 'invalid'],
+    const cases: string[] = [
+      '{"version":1,',
+      '[]',
+      'null',
+      '"text"',
+      JSON.stringify({ assignments: [] }),
+      JSON.stringify({ version: 0, assignments: [] }),
+      JSON.stringify({ version: 1, assignments: 'x' }),
+      JSON.stringify({ ...value, assignments: [{ ...value.assignments[0], group: '<script>alert(1)</script>' }] }),
+      JSON.stringify({ ...value, assignments: [value.assignments[0], value.assignments[0]] }),
+      JSON.stringify({ ...value, assignments: [{ ...value.assignments[0], receivedAt: 'yesterday' }] }),
+      JSON.stringify({ ...value, extra: true }),
     ];
-    for (const [raw, error] of cases) expect(parseAssignments(raw), raw.slice(0, 60)).toEqual({ ok: false, error });
+    for (const raw of cases) expect(parse(raw), raw.slice(0, 60)).toEqual({ ok: false, error: 'unreadable' });
   });
 
-  it('refuses a newer version, so the page leaves it alone', () => {
-    expect(parseAssignments(JSON.stringify({ version: 2, assignments: [], more: 'x' }))).toEqual({ ok: false, error: 'unknown-version' });
+  it('recognises a newer version, so the page leaves it alone', () => {
+    expect(parse(JSON.stringify({ version: 2, assignments: [], more: 'x' }))).toEqual({ ok: false, error: 'newer' });
   });
 
   it('migrates an older version before validating it', () => {
     // A fabricated version 0: links kept as strings.
     const v0 = { version: 0, links: [encodeAssignment(assignment)] };
-    const from0: AssignmentMigration = (old) => ({
+    const from0: Migration = (old) => ({
       assignments: (old.links as string[]).map((link) => {
         const decoded = decodeAssignment(link);
         return decoded.ok ? { ...decoded.assignment, id: assignmentId(decoded.assignment), receivedAt: t0.toISOString() } : null;
       }),
     });
-    expect(parseAssignments(JSON.stringify(v0), { 0: from0 }, 1)).toEqual({ ok: true, store: addAssignment(emptyAssignments(), assignment, t0) });
-    expect(parseAssignments(JSON.stringify(v0), {}, 1)).toEqual({ ok: false, error: 'invalid' });
-    const throwing: AssignmentMigration = () => {
-      throw new Error('bad');
-    };
-    expect(parseAssignments(JSON.stringify(v0), { 0: throwing }, 1)).toEqual({ ok: false, error: 'invalid' });
+    expect(parse(JSON.stringify(v0), { 0: from0 })).toEqual({ ok: true, store: addAssignment(emptyAssignments(), assignment, t0) });
+    expect(parse(JSON.stringify(v0))).toEqual({ ok: false, error: 'unreadable' });
   });
 });

@@ -48,7 +48,7 @@ describe('npm run surveys:aggregate', () => {
     expect(expected.headline.verySatisfied).toEqual({ n: 12, count: 5, share: 5 / 12 });
     expect(expected.headline.satisfied).toEqual({ n: 12, count: 8, share: 8 / 12 });
     expect(expected.responses).toMatchObject({ counted: 12, duplicates: 1 });
-    expect(expected.files.invalid.map((f) => f.reason.code)).toEqual(['invalid', 'not-json']);
+    expect(expected.files.invalid.map((f) => f.reason.code)).toEqual(['markup', 'not-json']);
 
     const csv = readCsv(readFileSync(join(out, 'summary.csv'), 'utf8'));
     expect(csv.find((row) => row[0] === 'headline' && row[5] === 'share-very-satisfied')?.slice(6)).toEqual(['0.4167', '5', '12']);
@@ -56,7 +56,7 @@ describe('npm run surveys:aggregate', () => {
     expect(run.stdout).toContain('Files: 15 read, 13 valid, 2 invalid');
     expect(run.stdout).toContain('Responses: 12 counted, 1 duplicates, 0 skipped');
     expect(run.stdout).toMatch(/Very satisfied \(5 of 5\) +41\.7 % +5 +12/);
-    expect(run.stdout).toContain(`${join(dir, 'group-b', 'hostile.json')}: invalid:`);
+    expect(run.stdout).toContain(`${join(dir, 'group-b', 'hostile.json')}: markup:`);
     expect(run.stdout).toContain(`Wrote ${join(out, 'summary.json')}`);
   });
 

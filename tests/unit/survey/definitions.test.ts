@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSurveyDefinition, checkSurveySet, findSurvey, SurveyDefinitionError } from '../../../src/lib/survey/definitions.ts';
+import { checkSurveySet, findSurvey, SurveyDefinitionError } from '../../../src/lib/survey/definitions.ts';
+import { checkSurveyDefinition } from '../../../src/lib/survey/check-definition.ts';
 import { localize, localizeSurvey, missingTexts, surveyTranslationStatus } from '../../../src/lib/survey/localize.ts';
 import { NAMED_SCALES } from '../../../src/lib/survey/scales.ts';
 import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../../src/schemas/survey.ts';
@@ -100,7 +101,7 @@ describe('surveyDefinitionSchema', () => {
   it('rejects duplicate ids, a missing Swedish text and an unknown field', () => {
     const q = { id: 'q', type: 'text' as const, text: { sv: 'F' } };
     expect(issues(minimal({ questions: [q, q] }))).toEqual(['questions.1.id: duplicate question id "q"']);
-    expect(issues(minimal({ title: { en: 'Title' } as never }))).toEqual(['title: needs at least a Swedish ("sv") text']);
+    expect(issues(minimal({ title: { en: 'Title' } as never }))).toEqual(['title: needs at least a text in the source language ("sv")']);
     expect(surveyDefinitionSchema.safeParse({ ...minimal(), tilte: 'x' }).error?.issues[0]?.code).toBe('unrecognized_keys');
   });
 
@@ -109,7 +110,7 @@ describe('surveyDefinitionSchema', () => {
     expect(issues(minimal({ kind: 'self-assessment' }))).toEqual(['questions.0: every question of a self-assessment is likert5 with indicator "self-assessment"']);
     const twice = { id: 'a', type: 'likert5' as const, scale: 'satisfaction' as const, text: { sv: 'F' }, indicator: 'overall-satisfaction' as const };
     expect(issues(minimal({ questions: [twice, { ...twice, id: 'b' }] }))).toEqual(['questions.1.indicator: only one question per survey can have indicator "overall-satisfaction"']);
-    expect(issues(minimal({ translations: { sv: 'machine' } }))).toEqual(['translations.sv: Swedish is the original; list only translations']);
+    expect(issues(minimal({ translations: { sv: 'machine' } }))).toEqual(['translations.sv: the source language is the original; list only translations']);
   });
 });
 

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defuseMarkup, prepareAnswers, validateAnswers } from '../../../src/lib/survey/answers.ts';
-import {
-  addResponse,
-  emptyStore,
-  findResponses,
-  markExported,
-  migrateSurveyStore,
-  parseStore,
-  pendingExport,
-  serializeStore,
-  surveyStorageKey,
-  type NewResponse,
-  type SurveyStoreV1,
-} from '../../../src/lib/survey/store.ts';
+import { prepareAnswers, validateAnswers } from '../../../src/lib/survey/answers.ts';
+import { defuseMarkup } from '../../../src/lib/text/markup.ts';
+import { addResponse, emptyStore, findResponses, markExported, pendingExport, surveyStore, type NewResponse, type SurveyStoreV1 } from '../../../src/lib/survey/store.ts';
+import { readStored, storeKey } from '../../../src/lib/device-data/store.ts';
 import { randomUuid, toIsoDay } from '../../../src/lib/survey/ids.ts';
 import { sequentialIds, survey } from './fixtures.ts';
 
@@ -69,7 +59,7 @@ describe('validateAnswers', () => {
 describe('the device store', () => {
   it('starts empty with one pairing id, and keeps its key per site', () => {
     expect(emptyStore(sequentialIds('11111111'))).toEqual({ version: 1, pairingId: '11111111-0000-4000-8000-000000000001', responses: [] });
-    expect(surveyStorageKey('demo')).toBe('orienta:demo:surveys');
+    expect(storeKey(surveyStore, 'demo')).toBe('orienta:demo:surveys');
     expect(() => emptyStore(() => 'not-a-uuid')).toThrow(/UUID/);
   });
 
@@ -122,28 +112,22 @@ describe('the device store', () => {
 });
 
 describe('reading the store back', () => {
-  it('gives an empty store when nothing is stored, and round-trips a stored one', () => {
+  const read = (raw: string | null) => readStored(raw, surveyStore, { siteId: 'demo', now: new Date() });
+
+  it('round-trips a stored store, Persian text with a zero-width non-joiner included', () => {
     const ids = sequentialIds();
-    const fresh = parseStore(null, ids);
-    expect(fresh.ok && fresh.store.responses).toEqual([]);
     let store = emptyStore(ids);
     store = add(store, { definition: course, locale: 'fa', answers: { overall: 3, improve: 'کلاس‌ها طولانی بودند' }, answeredAt: '2026-04-05' }, ids);
-    expect(parseStore(serializeStore(store))).toEqual({ ok: true, store });
+    expect(read(JSON.stringify(store))).toEqual({ status: 'ok', value: store });
+    expect(read(null)).toEqual({ status: 'empty' });
   });
 
-  it('refuses a newer version without touching it, and damaged data', () => {
+  it('recognises a newer version (to leave alone) and damaged data', () => {
     const ids = sequentialIds();
-    const stored = { ...emptyStore(ids), version: 2 };
-    expect(parseStore(JSON.stringify(stored))).toMatchObject({ ok: false, code: 'unknown-version' });
-    expect(parseStore('{not json')).toMatchObject({ ok: false, code: 'invalid' });
-    expect(parseStore({ version: 1, pairingId: 'x', responses: [] })).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^pairingId/) });
-    expect(parseStore([])).toMatchObject({ ok: false, code: 'invalid' });
-  });
-
-  it('runs every read through the migration step, which passes version 1 through', () => {
-    const store = emptyStore(sequentialIds());
-    expect(migrateSurveyStore(store)).toEqual({ ok: true, value: store });
-    expect(migrateSurveyStore({ version: 0 })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(read(JSON.stringify({ ...emptyStore(ids), version: 2 }))).toEqual({ status: 'newer', version: 2 });
+    expect(read('{not json')).toEqual({ status: 'unreadable' });
+    expect(read(JSON.stringify({ version: 1, pairingId: 'x', responses: [] }))).toEqual({ status: 'unreadable' });
+    expect(read('[]')).toEqual({ status: 'unreadable' });
   });
 });
 

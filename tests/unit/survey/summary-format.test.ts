@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAggregator } from '../../../src/lib/survey/aggregate.ts';
-import { csvCell, CSV_COLUMNS, formatSummaryText, summaryToCsv, summaryToJson } from '../../../src/lib/survey/summary-format.ts';
+import { CSV_COLUMNS, formatSummaryText, summaryToCsv, summaryToJson } from '../../../src/lib/survey/summary-format.ts';
 import { exportFile, readCsv, response, surveys } from './fixtures.ts';
-
-describe('csvCell', () => {
-  it('quotes commas, quotes and line breaks', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(null)).toBe('');
-  });
-
-  it('defuses text that a spreadsheet would run as a formula, but writes numbers as numbers', () => {
-    expect(csvCell('=HYPERLINK("http://x.example","klick")')).toBe(`"'=HYPERLINK(""http://x.example"",""klick"")"`);
-    expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('-1')).toBe("'-1");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tcmd')).toBe("'\tcmd");
-    expect(csvCell(-0.5)).toBe('-0.5');
-  });
-});
 
 describe('summary downloads', () => {
   const aggregator = createAggregator({ surveys, minGroupSize: 2 });

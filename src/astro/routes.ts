@@ -1,0 +1,49 @@
+/**
+ * `getStaticPaths` for every kind of route. Each returns the page model (`src/lib/page/models.ts`)
+ * as the page's props, so a page is a template over one object.
+ *
+ * @example
+ * export const getStaticPaths = lessonRoutes;
+ * const { model } = Astro.props as LessonRoute;
+ */
+import { locales } from './site.ts';
+import { getCourses, getSurveys } from './content.ts';
+import { homeModel, lessonModel, moduleModel, type HomeModel, type LessonModel, type ModuleModel } from '../lib/page/models.ts';
+import type { SurveyDefinition } from '../schemas/survey.ts';
+
+/** One path per published locale, for pages that exist once per locale. */
+export function localeRoutes() {
+  return locales.map((l) => ({ params: { locale: l.code }, props: { locale: l.code } }));
+}
+export type LocaleRoute = { locale: string };
+
+/** Each locale's course home. */
+export async function homeRoutes() {
+  return (await getCourses()).map((course) => ({ params: { locale: course.locale }, props: { model: homeModel(course) } }));
+}
+export type HomeRoute = { model: HomeModel };
+
+/** One path per module per locale. */
+export async function moduleRoutes() {
+  return (await getCourses()).flatMap((course) =>
+    course.modules.map((module) => ({ params: { locale: course.locale, module: module.id }, props: { model: moduleModel(course, module.id) } })),
+  );
+}
+export type ModuleRoute = { model: ModuleModel };
+
+/** One path per lesson per locale, fallbacks included. */
+export async function lessonRoutes() {
+  return (await getCourses()).flatMap((course) =>
+    course.modules.flatMap((module) =>
+      module.lessons.map((lesson) => ({ params: { locale: course.locale, module: module.id, lesson: lesson.lessonId }, props: { model: lessonModel(course, lesson.id) } })),
+    ),
+  );
+}
+export type LessonRoute = { model: LessonModel };
+
+/** One path per survey (latest version) per locale. */
+export async function surveyRoutes() {
+  const { latest } = await getSurveys();
+  return locales.flatMap((l) => latest.map((definition) => ({ params: { locale: l.code, survey: definition.id }, props: { locale: l.code, definition } })));
+}
+export type SurveyRoute = { locale: string; definition: SurveyDefinition };

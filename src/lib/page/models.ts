@@ -1,0 +1,123 @@
+/**
+ * The page model: one pure function per kind of route returns everything its page and islands
+ * need (in the spirit of Starlight's route data). Pages stay a few lines: they render a model.
+ * `src/astro/routes.ts` calls these from `getStaticPaths` with the loaded course.
+ */
+import type { LocaleCourse, ResolvedLesson, ResolvedModule } from '../content/course.ts';
+import { SOURCE_LOCALE } from '../i18n/locales.ts';
+import { homePath, href, lessonPath, modulePath, pagePaths } from '../routing/paths.ts';
+
+/** A notice a content page shows above its text. */
+export type ContentNotice =
+  /** No translation: the source text is shown. */
+  | 'fallback'
+  /** A machine translation nobody has reviewed. */
+  | 'machine'
+  /** A translation of an older revision of the source text. */
+  | 'stale';
+
+/** What every page has. */
+export interface PageModel {
+  /** The reader's locale: the page chrome. */
+  locale: string;
+  /** Root-relative path of this page (without the base). */
+  path: string;
+}
+
+/** The language of a page's main text, and the notices it needs. */
+export interface ContentModel {
+  /** The locale the text is in (the source locale on a fallback page). */
+  contentLocale: string;
+  isFallback: boolean;
+  notices: ContentNotice[];
+  /** The same text in the source language, for "read the original". */
+  sourceHref: string;
+}
+
+/** A link with a title that may be in another language than the page. */
+export interface TitledLink {
+  title: string;
+  href: string;
+  /** Set when the title is in another language than the reader's. */
+  lang?: string;
+}
+
+export interface LessonModel extends PageModel, ContentModel {
+  lesson: ResolvedLesson;
+  module: Pick<ResolvedModule, 'id' | 'order' | 'title' | 'summary' | 'isFallback' | 'contentLocale'>;
+  breadcrumbs: { home: string; module: TitledLink };
+  previous?: TitledLink;
+  next?: TitledLink;
+}
+
+export interface ModuleModel extends PageModel {
+  module: ResolvedModule;
+  breadcrumbs: { home: string };
+  /** The module survey, offered when every lesson is completed. */
+  surveyHref: string;
+}
+
+export interface HomeModel extends PageModel {
+  modules: ResolvedModule[];
+  totalHours: number;
+}
+
+/** Which notices a text in `contentLocale` needs when read in `locale`. */
+export function noticesFor(text: { isFallback: boolean; translation: string; isStale?: boolean }, locale: string): ContentNotice[] {
+  const notices: ContentNotice[] = [];
+  if (text.isFallback && locale !== SOURCE_LOCALE) notices.push('fallback');
+  if (!text.isFallback && text.translation === 'machine') notices.push('machine');
+  if (text.isStale) notices.push('stale');
+  return notices;
+}
+
+const titled = (lesson: ResolvedLesson): TitledLink => ({
+  title: lesson.title,
+  href: href(lessonPath(lesson.locale, lesson.moduleId, lesson.lessonId)),
+  ...(lesson.isFallback ? { lang: lesson.contentLocale } : {}),
+});
+
+/**
+ * The model of a lesson page, `/<locale>/<module-id>/<lesson-id>/`.
+ *
+ * @throws Error when the course has no such lesson (a routing bug, never a reader's error).
+ */
+export function lessonModel(course: LocaleCourse, lessonId: string): LessonModel {
+  const flat = course.modules.flatMap((m) => m.lessons.map((l) => ({ module: m, lesson: l })));
+  const index = flat.findIndex((entry) => entry.lesson.id === lessonId);
+  if (index === -1) throw new Error(`no lesson "${lessonId}" in the ${course.locale} course`);
+  const { module, lesson } = flat[index]!;
+  const previous = flat[index - 1]?.lesson;
+  const next = flat[index + 1]?.lesson;
+  return {
+    locale: course.locale,
+    path: lessonPath(course.locale, module.id, lesson.lessonId),
+    lesson,
+    module: { id: module.id, order: module.order, title: module.title, summary: module.summary, isFallback: module.isFallback, contentLocale: module.contentLocale },
+    contentLocale: lesson.contentLocale,
+    isFallback: lesson.isFallback,
+    notices: noticesFor(lesson, course.locale),
+    sourceHref: href(lessonPath(SOURCE_LOCALE, module.id, lesson.lessonId)),
+    breadcrumbs: { home: href(homePath(course.locale)), module: { title: module.title, href: href(modulePath(course.locale, module.id)), ...(module.isFallback ? { lang: module.contentLocale } : {}) } },
+    ...(previous ? { previous: titled(previous) } : {}),
+    ...(next ? { next: titled(next) } : {}),
+  };
+}
+
+/** The model of a module page, `/<locale>/<module-id>/`. */
+export function moduleModel(course: LocaleCourse, moduleId: string): ModuleModel {
+  const module = course.modules.find((m) => m.id === moduleId);
+  if (!module) throw new Error(`no module "${moduleId}" in the ${course.locale} course`);
+  return {
+    locale: course.locale,
+    path: modulePath(course.locale, module.id),
+    module,
+    breadcrumbs: { home: href(homePath(course.locale)) },
+    surveyHref: `${href(pagePaths.survey(course.locale, 'module'))}?module=${module.id}`,
+  };
+}
+
+/** The model of a locale's course home, `/<locale>/`. */
+export function homeModel(course: LocaleCourse): HomeModel {
+  return { locale: course.locale, path: homePath(course.locale), modules: course.modules, totalHours: course.totalHours };
+}

@@ -1,0 +1,65 @@
+/**
+ * The facts about each stored and exported format that browser code needs: versions, kinds,
+ * limits and patterns. Zod-free on purpose: importing a zod schema into a page would ship zod
+ * (about 28 KB gzipped) to the browser; the browser validates with code generated from the zod
+ * schemas instead (`src/lib/device-data/validators.generated.ts`, `npm run schemas`).
+ */
+
+/** An ASCII slug: module, lesson, site, survey and question ids. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** `<module-id>/<lesson-id>`: the one lesson id used in routes, storage, exports and links. */
+export const LESSON_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * A locale code as used in URLs and files: a two- or three-letter language code, optionally with
+ * a variant, e.g. `sv`, `prs`, `sv-easy` (easy Swedish).
+ */
+export const LOCALE_CODE_PATTERN = /^[a-z]{2,3}(?:-[a-z]{2,8})?$/;
+/** A random lower-case UUID, as `crypto.randomUUID()` writes it. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/**
+ * A string that opens no markup: no `<` followed by a letter, `/`, `!` or `?` (see
+ * `src/lib/text/markup.ts`, the one markup policy).
+ */
+export const NO_MARKUP_PATTERN = /^(?![\s\S]*<[A-Za-z/!?])[\s\S]*$/;
+/**
+ * A group name typed by a teacher: no angle brackets (so never markup), no control characters or
+ * line breaks, no leading or trailing space. Bidi controls are stripped when a name is made and
+ * names are always shown isolated (`src/lib/text/bidi.ts`).
+ */
+// eslint-disable-next-line no-control-regex
+export const GROUP_NAME_PATTERN = /^(?=\S)(?![\s\S]*\s$)[^<>\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
+
+/** Progress kept on the device, `orienta:<site-id>:progress`. */
+export const PROGRESS_STORE_VERSION = 1;
+/** "Export progress" files (`/schemas/progress.v1.json`). */
+export const PROGRESS_FILE = { kind: 'orienta.progress', version: 1, schema: 'progress.v1.json', maxBytes: 1_000_000 } as const;
+/** Longest participant name, in characters. */
+export const MAX_PARTICIPANT_NAME = 80;
+
+/** Assignment links (`#a=1.…`). */
+export const ASSIGNMENT_VERSION = 1;
+/** Most modules plus single lessons in one assignment. Keeps links short enough for a QR code. */
+export const MAX_ASSIGNMENT_ITEMS = 60;
+/** Longest group name, in characters. */
+export const MAX_GROUP_NAME_LENGTH = 60;
+/** Most assignments kept on one device; adding another drops the one received first. */
+export const MAX_STORED_ASSIGNMENTS = 50;
+/** Assignments kept on the device, `orienta:<site-id>:assignments`. */
+export const ASSIGNMENT_STORE_VERSION = 1;
+
+/** Survey answers kept on the device, `orienta:<site-id>:surveys`. */
+export const SURVEY_STORE_VERSION = 1;
+/** "Export survey answers" files (`/schemas/survey-response.v1.json`). */
+export const SURVEY_FILE = { kind: 'orienta.survey-responses', version: 1, schema: 'survey-response.v1.json', maxBytes: 5 * 1024 * 1024 } as const;
+/** Longest free-text answer, in characters. */
+export const MAX_TEXT_ANSWER_LENGTH = 2000;
+/** Most answers in one response. */
+export const MAX_ANSWERS_PER_RESPONSE = 100;
+/** Most options chosen in one multiple-choice answer. */
+export const MAX_CHOSEN_OPTIONS = 50;
+
+/**
+ * The language all content is written in first (see `src/lib/i18n/locales.ts`, which explains it
+ * and is where code imports it from; it lives here so schemas can use it without importing lib).
+ */
+export const SOURCE_LOCALE = 'sv';

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { buildCourse, type BuildCourseInput } from '../../../src/lib/content/course.ts';
+import { homeModel, lessonModel, moduleModel, noticesFor } from '../../../src/lib/page/models.ts';
+import { outlineLinks, progressOutline, toOutline } from '../../../src/lib/page/outline.ts';
+
+const date = new Date('2026-11-20');
+const source = [{ title: 'Om a-kassa', publisher: 'IAF', url: 'https://www.iaf.se/a-kassa' }];
+const lesson = (entryId: string, extra: Record<string, unknown> = {}) => ({
+  entryId,
+  filePath: `content/lessons/${entryId}.mdx`,
+  data: { title: `T ${entryId}`, summary: 'A summary of the lesson.', translation: 'machine' as const, ...extra },
+});
+const original = (entryId: string, order: number) => ({
+  ...lesson(entryId, { order, minutes: 30, sources: source, translation: 'original', lastReviewed: date, reviewer: 'content-editor' }),
+  revision: 'aaaaaaaa',
+});
+const input: BuildCourseInput = {
+  modules: [
+    { entryId: 'arbete', filePath: 'x', data: { order: 2, plannedHours: 60, area: 3 } },
+    { entryId: 'komma', filePath: 'x', data: { order: 1, plannedHours: 40, area: 1 } },
+  ],
+  moduleTexts: [
+    { entryId: 'sv/arbete', filePath: 'x', data: { title: 'Arbete', summary: 'Om arbete i Sverige.', translation: 'original' } },
+    { entryId: 'sv/komma', filePath: 'x', data: { title: 'Komma', summary: 'Att komma till Sverige.', translation: 'original' } },
+    { entryId: 'ar/arbete', filePath: 'x', data: { title: 'العمل', summary: 'عن العمل في السويد.', translation: 'machine' } },
+  ],
+  lessons: [original('sv/arbete/a', 1), original('sv/arbete/b', 2), original('sv/komma/start', 1), lesson('ar/arbete/a', { sourceRevision: 'aaaaaaaa' }), lesson('ar/arbete/b', { sourceRevision: '00000000' })],
+  locales: ['sv', 'ar'],
+  enabledModules: 'all',
+};
+const course = buildCourse(input);
+const ar = course.get('ar')!;
+
+describe('the page model', () => {
+  it('gives a lesson page its links, neighbours across modules, and its notices', () => {
+    const model = lessonModel(ar, 'arbete/a');
+    expect(model).toMatchObject({
+      locale: 'ar',
+      path: 'ar/arbete/a/',
+      contentLocale: 'ar',
+      isFallback: false,
+      notices: ['machine'],
+      sourceHref: '/sv/arbete/a/',
+      breadcrumbs: { home: '/ar/', module: { title: 'العمل', href: '/ar/arbete/' } },
+      previous: { title: 'T sv/komma/start', href: '/ar/komma/start/', lang: 'sv' },
+      next: { title: 'T ar/arbete/b', href: '/ar/arbete/b/' },
+    });
+    expect(lessonModel(ar, 'arbete/b').notices).toEqual(['machine', 'stale']);
+  });
+
+  it('shows a fallback lesson in the source language, with the notice and the source language on its title', () => {
+    const model = lessonModel(ar, 'komma/start');
+    expect(model).toMatchObject({ contentLocale: 'sv', isFallback: true, notices: ['fallback'], breadcrumbs: { module: { lang: 'sv' } } });
+    expect(model.previous).toBeUndefined();
+    expect(lessonModel(course.get('sv')!, 'komma/start').notices).toEqual([]);
+  });
+
+  it('gives module and home pages what they show', () => {
+    expect(moduleModel(ar, 'arbete')).toMatchObject({ path: 'ar/arbete/', surveyHref: '/ar/surveys/module/?module=arbete', breadcrumbs: { home: '/ar/' } });
+    expect(homeModel(ar)).toMatchObject({ path: 'ar/', totalHours: 100 });
+    expect(() => lessonModel(ar, 'arbete/none')).toThrow(/no lesson/);
+  });
+
+  it('decides notices once for every kind of text', () => {
+    expect(noticesFor({ isFallback: true, translation: 'original' }, 'ti')).toEqual(['fallback']);
+    expect(noticesFor({ isFallback: true, translation: 'original' }, 'sv')).toEqual([]);
+    expect(noticesFor({ isFallback: false, translation: 'reviewed' }, 'ar')).toEqual([]);
+  });
+});
+
+describe('the course outline islands load', () => {
+  const outline = toOutline(ar);
+
+  it('has every module and lesson in course order, with links and the language of fallback titles', () => {
+    expect(outline.modules.map((m) => [m.id, m.number, m.lang ?? 'ar'])).toEqual([
+      ['komma', 1, 'sv'],
+      ['arbete', 2, 'ar'],
+    ]);
+    expect(outline.modules[1]!.lessons.map((l) => [l.id, l.href])).toEqual([
+      ['arbete/a', '/ar/arbete/a/'],
+      ['arbete/b', '/ar/arbete/b/'],
+    ]);
+    expect(outline.totalHours).toBe(100);
+  });
+
+  it('reduces to what progress needs, and looks up any module or lesson', () => {
+    expect(progressOutline(outline)).toEqual([
+      { id: 'komma', plannedHours: 40, lessonIds: ['komma/start'] },
+      { id: 'arbete', plannedHours: 60, lessonIds: ['arbete/a', 'arbete/b'] },
+    ]);
+    expect(outlineLinks(outline).get('komma/start')).toEqual({ title: 'T sv/komma/start', lang: 'sv', href: '/ar/komma/start/' });
+  });
+});
