@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { parse as parseYaml } from 'yaml';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { existsSync, readFileSync } from 'node:fs';
 import { lessonSchema } from './schemas/lesson.ts';
 import { moduleSchema, moduleTextSchema } from './schemas/module.ts';
 import { guideSchema, pageSchema } from './schemas/page.ts';
@@ -59,10 +61,13 @@ export const collections = {
     loader: glob({ pattern: '*.yaml', base: `${CONTENT}/changes`, generateId: pathId }),
     schema: changeSchema,
   }),
-  /** `content/card-steps.yaml`: steps lessons suggest for the competence card. One entry. */
+  /** `content/card-steps.yaml`: steps lessons suggest for the competence card. One entry, `all`; none when the file is absent. */
   cardSteps: defineCollection({
-    loader: file(`${CONTENT}/card-steps.yaml`, { parser: (text) => ({ all: parseYaml(text) }) }),
-    schema: cardStepsSchema,
+    loader: async () => {
+      const path = `${CONTENT}/card-steps.yaml`;
+      return existsSync(path) ? [{ id: 'all', steps: parseYaml(readFileSync(path, 'utf8')) ?? {} }] : [];
+    },
+    schema: z.object({ id: z.string(), steps: cardStepsSchema }),
   }),
   /** `content/pages/<locale>/<page-id>.mdx`: accessibility statement, privacy. */
   pages: defineCollection({

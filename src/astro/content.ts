@@ -96,7 +96,7 @@ export async function getFact(id: string, where: string): Promise<Fact> {
 
 /** The steps lessons can suggest for the competence card, by id. */
 export async function getCardSteps(): Promise<CardSteps> {
-  return (await getCollection('cardSteps'))[0]?.data ?? {};
+  return (await getCollection('cardSteps'))[0]?.data.steps ?? {};
 }
 
 /** The course's change log, newest first. */

@@ -47,7 +47,7 @@ export default function ProgressPage({ siteId, locale, certificateHref, strings 
 
   function exportProgress() {
     if (!progress) return;
-    const text = writeProgressFile(progress, absoluteUrl(schemaPath(progressFile.schema), location.origin), new Date());
+    const text = writeProgressFile(progress, absoluteUrl(schemaPath(progressFile.schema)), new Date());
     downloadFile(`orienta-progress-${siteId}-${localDay()}.json`, text);
     setMessage({ text: strings['progress.exported'], kind: 'ok' });
   }

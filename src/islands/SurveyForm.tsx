@@ -116,7 +116,7 @@ export default function SurveyForm({ siteId, locale, definition, survey, hubHref
   function exportUnsaved() {
     if (!store || !unsaved) return;
     const now = new Date();
-    const { text } = writeSurveyFile(store, [unsaved.response], { siteId, now, schemaUrl: absoluteUrl(schemaPath(surveyFile.schema), location.origin) });
+    const { text } = writeSurveyFile(store, [unsaved.response], { siteId, now, schemaUrl: absoluteUrl(schemaPath(surveyFile.schema)) });
     downloadFile(exportFileName(siteId, now), text);
   }
 

@@ -46,7 +46,7 @@ export default function SurveyHub({ siteId, entries, strings }: Props) {
     const responses = all ? answers.responses : pendingExport(answers);
     if (!responses.length) return setMessage(strings['survey.nothingToExport']);
     const now = new Date();
-    const { text, responseIds } = writeSurveyFile(answers, responses, { siteId, now, schemaUrl: absoluteUrl(schemaPath(surveyFile.schema), location.origin) });
+    const { text, responseIds } = writeSurveyFile(answers, responses, { siteId, now, schemaUrl: absoluteUrl(schemaPath(surveyFile.schema)) });
     downloadFile(exportFileName(siteId, now), text);
     setMessage(format(strings['survey.exported'], { count: responseIds.length }));
     if (!all) setAwaiting(responseIds);

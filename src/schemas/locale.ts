@@ -36,13 +36,26 @@ export const localeSchema = z
   })
   .strict();
 
-/** The whole locale list. The first entry must be Swedish, the course's source language. */
+/**
+ * Languages written right to left. Kept as data beside each locale's `dir` (Firefox lacks
+ * `Intl.Locale#getTextInfo`), so a new locale with a wrong direction fails the build.
+ */
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'prs', 'ps', 'ur', 'he', 'yi', 'ckb', 'dv', 'sd', 'ug']);
+
+/** The whole locale list. The first entry must be the course's source language. */
 export const localeListSchema = z
   .array(localeSchema)
   .min(1)
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((entry, index) => {
+      const language = entry.code.split('-')[0]!;
+      if (RTL_LANGUAGES.has(language) !== (entry.dir === 'rtl')) {
+        ctx.addIssue({ code: 'custom', path: [index, 'dir'], message: `"${entry.code}" is written ${RTL_LANGUAGES.has(language) ? 'right to left' : 'left to right'}; dir must be "${RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr'}"` });
+      }
+      if (entry.plainLanguageOf && !list.some((other) => other.code === entry.plainLanguageOf)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'plainLanguageOf'], message: `no locale "${entry.plainLanguageOf}" in the list` });
+      }
       if (seen.has(entry.code)) {
         ctx.addIssue({ code: 'custom', path: [index, 'code'], message: `duplicate locale code "${entry.code}"` });
       }

@@ -24,6 +24,8 @@ function contentWith(name: string, change: (dir: string) => void): string {
   cpSync('content/modules/forsorja-sig.yaml', join(dir, 'modules/forsorja-sig.yaml'));
   cpSync('content/modules/sv/forsorja-sig.yaml', join(dir, 'modules/sv/forsorja-sig.yaml'));
   cpSync('content/lessons/sv/forsorja-sig/a-kassa.mdx', join(dir, 'lessons/sv/forsorja-sig/a-kassa.mdx'));
+  cpSync('content/facts', join(dir, 'facts'), { recursive: true });
+  cpSync('content/card-steps.yaml', join(dir, 'card-steps.yaml'));
   change(dir);
   return dir;
 }
@@ -63,11 +65,21 @@ describe('a build with bad input fails and says where', () => {
   it('a translation without a Swedish original is called orphaned', () => {
     const dir = contentWith('orphan', (d) => {
       mkdirSync(join(d, 'lessons/en/forsorja-sig'), { recursive: true });
-      writeFileSync(join(d, 'lessons/en/forsorja-sig/renamed.mdx'), '---\ntitle: Renamed lesson\nsummary: A lesson that lost its original.\nlastReviewed: 2026-11-20\ntranslation: machine\n---\n\nText.\n');
+      writeFileSync(join(d, 'lessons/en/forsorja-sig/renamed.mdx'), '---\ntitle: Renamed lesson\nsummary: A lesson that lost its original.\ntranslation: machine\n---\n\nText.\n');
     });
     const { status, output } = build(dir);
     expect(status).not.toBe(0);
     expect(output).toMatch(/lessons\/en\/forsorja-sig\/renamed\.mdx: translation of "forsorja-sig\/renamed" has no Swedish original/);
+  });
+
+  it('a lesson with an unknown fact names the lesson and the fact', () => {
+    const dir = contentWith('unknown-fact', (d) => {
+      const file = join(d, 'lessons/sv/forsorja-sig/a-kassa.mdx');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/<Fact id="[^"]+" \/>/, '<Fact id="akassa.no-such-fact" />'));
+    });
+    const { status, output } = build(dir);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/content\/lessons\/sv\/forsorja-sig\/a-kassa\.mdx: <Fact id="akassa\.no-such-fact" \/>: no such fact/);
   });
 
   it('a site colour without AA contrast names the file, the field and what is expected', () => {

@@ -167,11 +167,11 @@ describe('export and import', () => {
     const malformed = join(files, 'malformed.json');
     writeFileSync(malformed, '{"kind":"orienta.progress", "schemaVersion": 1, "lessons": [');
     await importFile(page, malformed);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was changed' }).textContent()).toMatch(/not a progress file/);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was changed' }).textContent()).toMatch(/not a file from the course/);
     const wrongVersion = join(files, 'v9.json');
     writeFileSync(wrongVersion, JSON.stringify({ $schema: 'x', schemaVersion: 9, kind: 'orienta.progress', siteId: 'demo', exportedAt: new Date().toISOString(), lessons: [] }));
     await importFile(page, wrongVersion);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was changed' }).textContent()).toMatch(/different version/);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was changed' }).textContent()).toMatch(/newer version/);
     const hostile = join(files, 'hostile.json');
     writeFileSync(hostile, JSON.stringify({ $schema: 'x', schemaVersion: 1, kind: 'orienta.progress', siteId: 'demo', exportedAt: new Date().toISOString(), participantName: '<img src=x onerror=alert(1)>', lessons: [] }));
     await importFile(page, hostile);
@@ -188,7 +188,7 @@ describe('broken storage', () => {
     await onNextLoad(page, KEY, '{"version":1,"lessons":{oops');
     await open(`en/${LESSON}/`, page);
     await waitReady(page);
-    const notice = page.locator('[data-storage-problem="unreadable"]');
+    const notice = page.locator('[data-storage-problem="stored-unreadable-kept"]');
     await expect.poll(() => notice.textContent()).toMatch(/could not be read/);
     const kept = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:unreadable:`)).map((k) => localStorage.getItem(k)), KEY);
     expect(kept).toContain('{"version":1,"lessons":{oops');
@@ -205,7 +205,7 @@ describe('broken storage', () => {
     });
     await open(`en/${LESSON}/`, page);
     await waitReady(page);
-    await expect.poll(() => page.locator('[data-storage-problem="unavailable"]').textContent()).toMatch(/will not be kept/);
+    await expect.poll(() => page.locator('[data-storage-problem="storage-unavailable"]').textContent()).toMatch(/will not be kept/);
     expect(await page.locator('[data-lesson]').textContent()).toContain('a-kassa');
     await page.close();
   });
@@ -231,6 +231,8 @@ describe('certificate', () => {
   it('prints to PDF with the typed name and the completed modules', async () => {
     const page = await open('en/progress/');
     await waitReady(page);
+    // The lesson list comes with the course outline, which the page loads after it starts.
+    await page.locator('.progress-page[data-ready="true"]').waitFor();
     const ids = await page.locator('[data-lesson-progress]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson-progress')!));
     const at = new Date().toISOString();
     await onNextLoad(page, KEY, JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: Object.fromEntries(ids.map((id) => [id, { completedAt: at }])) }));

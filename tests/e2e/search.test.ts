@@ -36,8 +36,8 @@ const resultUrls = (page: Page) => page.locator('.search-results a').evaluateAll
 
 /** The longest word of a translated lesson's title, to search for. */
 function wordFrom(locale: string): { word: string; lesson: string } {
-  const moduleId = readdirSync(`content/lessons/${locale}`)[0]!;
-  const lessonId = readdirSync(`content/lessons/${locale}/${moduleId}`)[0]!.replace('.mdx', '');
+  const moduleId = readdirSync(`content/lessons/${locale}`).find((m) => readdirSync(`content/lessons/${locale}/${m}`).length > 0)!;
+  const lessonId = readdirSync(`content/lessons/${locale}/${moduleId}`).sort()[0]!.replace('.mdx', '');
   const title = builtPage(`${locale}/${moduleId}/${lessonId}/index.html`).querySelector('[data-lesson] h1')!.text;
   const word = title.split(/[\s፡።–:,()«»"]+/).filter((w) => /\p{L}/u.test(w)).sort((a, b) => b.length - a.length)[0]!;
   return { word, lesson: `${moduleId}/${lessonId}` };

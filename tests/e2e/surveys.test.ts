@@ -91,6 +91,9 @@ describe('answering and exporting', () => {
     const self = file.responses.find((r: { surveyId: string }) => r.surveyId === 'self-assessment');
     expect(self.pairingId).toMatch(/^[0-9a-f-]{36}$/);
     expect(file.responses.find((r: { surveyId: string }) => r.surveyId === 'course').pairingId).toBeUndefined();
+    // The answers count as exported only once the participant says the file was saved.
+    expect(await page.getByText('Answers not exported yet: 2').count()).toBe(1);
+    await page.getByRole('button', { name: 'Yes, I have the file' }).click();
     // Exported answers are kept but not exported again.
     await expect.poll(() => page.getByText('Answers not exported yet: 0').count()).toBe(1);
     expect(await page.locator('[data-answered="true"]').count()).toBeGreaterThanOrEqual(2);
@@ -150,7 +153,10 @@ describe('the report page', () => {
     await (await chooser).setFiles([...paths, duplicate, broken, hostile]);
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Files: 13 read, 11 valid, 2 invalid');
     expect(await page.locator('[data-responses]').textContent()).toBe('Responses: 10 counted, 1 duplicates removed, 0 skipped');
-    expect(await page.locator('[data-invalid-files] li').allTextContents()).toEqual(['broken.json: not a JSON file', 'hostile.json: damaged or invalid']);
+    expect(await page.locator('[data-invalid-files] li').allTextContents()).toEqual([
+      'broken.json: This is not a file from the course. Nothing was changed.',
+      'hostile.json: The file contains code and was refused. Nothing was changed.',
+    ]);
     const row = (name: string) => page.locator(`[data-indicator="${name}"] td`).allTextContents();
     expect(await row('verySatisfied')).toEqual(['60 %', '10']);
     expect(await row('satisfied')).toEqual(['80 %', '10']);

@@ -23,7 +23,7 @@ describe('loadSite', () => {
     writeFileSync(join(root, 'content/sites/demo/site.yaml'), demoYaml);
     const site = loadSite(join(root, 'content'), 'demo');
     expect(site.config.name).toBe('Exempelby kommun');
-    expect(site.locales.map((l) => l.code)).toEqual(['sv', 'en', 'ar', 'fa', 'prs', 'so', 'ti', 'uk']);
+    expect(site.locales.map((l) => l.code)).toEqual(['sv', 'sv-easy', 'en', 'ar', 'fa', 'prs', 'so', 'ti', 'uk']);
     expect(site.base).toBe('/');
   });
 

@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { lessonSchema, type LessonFrontmatter } from '../../schemas/lesson.ts';
 import { moduleSchema } from '../../schemas/module.ts';
 import { selfCheckSchema, type SelfCheckQuestion } from '../../schemas/selfcheck.ts';
-import { SOURCE_LOCALE } from '../i18n/locales.ts';
+import { SOURCE_LOCALE, SWEDISH } from '../i18n/locales.ts';
 import { issueLines } from '../schema/issues.ts';
 import { MdxError, parseMdx, type MdxElement, type ParsedMdx } from './mdx.ts';
 import { lix, MAX_EASY_LIX } from './readability.ts';
@@ -188,7 +188,8 @@ export function structureOf(mdx: ParsedMdx): Record<string, string> {
   const values = (name: string, attr: string) => named(mdx, name).map((e) => String(e.attributes[attr] ?? '')).sort().join(' ');
   return {
     facts: values('Fact', 'id'),
-    'key terms': values('Term', 'sv'),
+    // `<Term sv="…">`: the attribute is named after the language it holds.
+    'key terms': values('Term', SWEDISH),
     'lesson links': values('LessonLink', 'to'),
     'card steps': values('CardStep', 'id'),
     'self-check answers': (selfCheckOf(mdx).questions ?? []).map((q) => `${q.answer}/${q.options.length}`).join(' '),

@@ -93,7 +93,8 @@ export function parseMdx(body: string): ParsedMdx {
   const elements: MdxElement[] = [];
   const paragraphs: string[] = [];
   const prose: string[] = [];
-  const visit = (node: Node, insideSelfCheck: boolean) => {
+  // `collected`: the text of this node was already taken by an enclosing paragraph or list item.
+  const visit = (node: Node, insideSelfCheck: boolean, collected = false) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       const line = node.position?.start.line ?? 0;
       const attributes: Record<string, unknown> = {};
@@ -117,15 +118,15 @@ export function parseMdx(body: string): ParsedMdx {
       elements.push({ name: node.name, attributes, text: textOf(node).replace(/\s+/g, ' ').trim(), listItems, line });
       insideSelfCheck ||= node.name === 'SelfCheck';
     }
-    if (!insideSelfCheck && (node.type === 'paragraph' || node.type === 'listItem' || node.type === 'heading')) {
+    if (!insideSelfCheck && !collected && (node.type === 'paragraph' || node.type === 'listItem' || node.type === 'heading')) {
       const text = textOf(node).replace(/\s+/g, ' ').trim();
       if (text) {
         prose.push(text);
         if (node.type !== 'heading') paragraphs.push(text);
       }
-      if (node.type !== 'listItem') return;
+      collected = true;
     }
-    for (const child of node.children ?? []) visit(child, insideSelfCheck);
+    for (const child of node.children ?? []) visit(child, insideSelfCheck, collected);
   };
   visit(tree, false);
   return { elements, prose: prose.join('\n'), paragraphs };

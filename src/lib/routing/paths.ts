@@ -33,8 +33,12 @@ export function href(path = ''): string {
   return withBase(basePath(), path);
 }
 
-/** An absolute URL of a root-relative path, for files that leave the site (exports, QR codes). */
-export function absoluteUrl(path: string, origin: string): string {
+/**
+ * An absolute URL of a root-relative path on the site's own address (the municipality's `url`,
+ * which Astro gives as `import.meta.env.SITE`), for files that leave the site: a schema address
+ * in an export stays the same whoever opens the page and from where.
+ */
+export function absoluteUrl(path: string, origin: string = (import.meta as { env?: { SITE?: string } }).env?.SITE ?? 'http://localhost'): string {
   return new URL(href(path), origin).href;
 }
 
