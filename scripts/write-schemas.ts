@@ -13,6 +13,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { progressExportV1Schema, progressStoreV1Schema } from '../src/schemas/progress.ts';
 import { surveyExportFileSchema, surveyStoreV1Schema } from '../src/schemas/survey-response.ts';
 import { assignmentSchema, assignmentStoreV1Schema } from '../src/schemas/assignment.ts';
+import { visitsStoreV1Schema } from '../src/schemas/visits.ts';
 
 /** Schemas of exported files, published under `/schemas/<name>`. */
 export const PUBLISHED = {
@@ -28,6 +29,7 @@ export const VALIDATED = {
   assignmentStoreV1: assignmentStoreV1Schema,
   surveyStoreV1: surveyStoreV1Schema,
   surveyFileV1: surveyExportFileSchema,
+  visitsStoreV1: visitsStoreV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const VALIDATORS_FILE = 'src/lib/device-data/validators.generated.ts';

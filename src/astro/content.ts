@@ -11,7 +11,7 @@ import { checkSurveySet } from '../lib/survey/definitions.ts';
 import type { SurveyDefinition } from '../schemas/survey.ts';
 import type { Fact } from '../schemas/fact.ts';
 import type { CardSteps, Change } from '../schemas/change.ts';
-import { FactError, mergeFactFiles } from '../lib/content/facts.ts';
+import { factAgeDays, FactError, FACT_MAX_AGE_DAYS, mergeFactFiles } from '../lib/content/facts.ts';
 
 let course: Promise<Map<string, LocaleCourse>> | undefined;
 
@@ -83,7 +83,16 @@ let facts: Promise<Map<string, Fact & { file: string }>> | undefined;
 
 /** Every fact of the course, by id (from all `content/facts/*.yaml`). */
 export async function getFacts(): Promise<Map<string, Fact & { file: string }>> {
-  facts ??= getCollection('facts').then((entries) => mergeFactFiles(entries.map((entry) => ({ file: entry.filePath ?? `content/facts/${entry.id}.yaml`, facts: entry.data }))));
+  facts ??= getCollection('facts').then((entries) => {
+    const merged = mergeFactFiles(entries.map((entry) => ({ file: entry.filePath ?? `content/facts/${entry.id}.yaml`, facts: entry.data })));
+    // Facts age: the build says which need reading again (npm run facts:status lists them all).
+    const now = new Date();
+    for (const [id, fact] of merged) {
+      const age = factAgeDays(fact, now);
+      if (age > FACT_MAX_AGE_DAYS) console.warn(`[orienta] ${fact.file}: ${id} was checked ${age} days ago; read ${fact.source.url} again`);
+    }
+    return merged;
+  });
   return facts;
 }
 

@@ -7,8 +7,8 @@
  * const { model } = Astro.props as LessonRoute;
  */
 import { locales } from './site.ts';
-import { getCourses, getSurveys } from './content.ts';
-import { homeModel, lessonModel, moduleModel, type HomeModel, type LessonModel, type ModuleModel } from '../lib/page/models.ts';
+import { getChanges, getCourses, getSurveys } from './content.ts';
+import { changeEntries, homeModel, lessonModel, moduleModel, type ChangeEntry, type HomeModel, type LessonModel, type ModuleModel } from '../lib/page/models.ts';
 import type { SurveyDefinition } from '../schemas/survey.ts';
 
 /** One path per published locale, for pages that exist once per locale. */
@@ -33,9 +33,10 @@ export type ModuleRoute = { model: ModuleModel };
 
 /** One path per lesson per locale, fallbacks included. */
 export async function lessonRoutes() {
+  const changes = await getChanges();
   return (await getCourses()).flatMap((course) =>
     course.modules.flatMap((module) =>
-      module.lessons.map((lesson) => ({ params: { locale: course.locale, module: module.id, lesson: lesson.lessonId }, props: { model: lessonModel(course, lesson.id) } })),
+      module.lessons.map((lesson) => ({ params: { locale: course.locale, module: module.id, lesson: lesson.lessonId }, props: { model: lessonModel(course, lesson.id, changes) } })),
     ),
   );
 }
@@ -47,3 +48,10 @@ export async function surveyRoutes() {
   return locales.flatMap((l) => latest.map((definition) => ({ params: { locale: l.code, survey: definition.id }, props: { locale: l.code, definition } })));
 }
 export type SurveyRoute = { locale: string; definition: SurveyDefinition };
+
+/** Each locale's change log. */
+export async function changesRoutes() {
+  const changes = await getChanges();
+  return (await getCourses()).map((course) => ({ params: { locale: course.locale }, props: { locale: course.locale, entries: changeEntries(course, changes) } }));
+}
+export type ChangesRoute = { locale: string; entries: ChangeEntry[] };

@@ -47,6 +47,9 @@ export const MAX_STORED_ASSIGNMENTS = 50;
 /** Assignments kept on the device, `orienta:<site-id>:assignments`. */
 export const ASSIGNMENT_STORE_VERSION = 1;
 
+/** The days lessons were last opened on this device, `orienta:<site-id>:visits`. */
+export const VISITS_STORE_VERSION = 1;
+
 /** Survey answers kept on the device, `orienta:<site-id>:surveys`. */
 export const SURVEY_STORE_VERSION = 1;
 /** "Export survey answers" files (`/schemas/survey-response.v1.json`). */

@@ -292,6 +292,17 @@ export const uiStringsSchema = z
     'reviewer.subject-expert': s("Reviewer role: an expert in the subject"),
     'reviewer.samhallskommunikator': s("Reviewer role: a civic orientation teacher (samhällskommunikatör) who teaches in this language"),
     'reviewer.translator': s("Reviewer role: a professional translator"),
+    'changes.title': s("Heading of the page listing changes to the course"),
+    'changes.intro': s("Intro of the change log"),
+    'changes.kind.rule-change': s("Kind of change: a rule in society changed"),
+    'changes.kind.correction': s("Kind of change: the course said something wrong"),
+    'changes.kind.clarification': s("Kind of change: the course now says it more precisely"),
+    'changes.kind.new-content': s("Kind of change: a new lesson or section"),
+    'changes.lessons': s("Label before the lessons a change concerns"),
+    'footer.changes': s("Footer link to the change log"),
+    'teacher.changesLink': s("Link from the teacher page to the change log"),
+    'lesson.changedSince': s("On a lesson a reader opened before; {{date}} is the date of a change made since"),
+    'lesson.allChanges': s("Link to the page that lists all changes to the course"),
   })
   .strict();
 

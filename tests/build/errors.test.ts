@@ -2,49 +2,12 @@
  * Bad content and bad configuration fail a real build with a message that names the file and the
  * field. Each case builds a small copy of the content folder (`ORIENTA_CONTENT_DIR`).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { prepareIsolatedRoot } from '../../scripts/bench/build.ts';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isolatedBuilds } from '../support/isolated-build.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'orienta-errors-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** A minimal content folder: one module, one lesson, the demo site. `change` breaks something. */
-function contentWith(name: string, change: (dir: string) => void): string {
-  const dir = join(work, name);
-  mkdirSync(join(dir, 'modules/sv'), { recursive: true });
-  mkdirSync(join(dir, 'lessons/sv/forsorja-sig'), { recursive: true });
-  cpSync('content/locales.json', join(dir, 'locales.json'));
-  cpSync('content/sites/demo', join(dir, 'sites/demo'), { recursive: true });
-  cpSync('content/pages', join(dir, 'pages'), { recursive: true });
-  cpSync('content/surveys', join(dir, 'surveys'), { recursive: true });
-  cpSync('content/modules/forsorja-sig.yaml', join(dir, 'modules/forsorja-sig.yaml'));
-  cpSync('content/modules/sv/forsorja-sig.yaml', join(dir, 'modules/sv/forsorja-sig.yaml'));
-  cpSync('content/lessons/sv/forsorja-sig/a-kassa.mdx', join(dir, 'lessons/sv/forsorja-sig/a-kassa.mdx'));
-  cpSync('content/facts', join(dir, 'facts'), { recursive: true });
-  cpSync('content/card-steps.yaml', join(dir, 'card-steps.yaml'));
-  change(dir);
-  return dir;
-}
-
-/**
- * Builds in an isolated root (symlinks to the project, its own `.astro/` and cache), so these
- * throwaway content folders never leak into the state of the project's own builds.
- */
-function build(contentDir: string): { status: number | null; output: string } {
-  const root = join(contentDir, '..', `${contentDir.split('/').pop()}-root`);
-  const config = prepareIsolatedRoot(resolve('.'), root);
-  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--config', config], {
-    cwd: root,
-    env: { ...process.env, ORIENTA_CONTENT_DIR: contentDir, ORIENTA_OUT_DIR: join(contentDir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  // Colour codes out, so messages can be matched.
-  return { status: result.status, output: (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '') };
-}
+const { contentWith, build } = isolatedBuilds('orienta-errors-');
 
 describe('a build with bad input fails and says where', () => {
   it('the minimal content builds (the cases below fail only by what they break)', () => {

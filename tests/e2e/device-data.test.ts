@@ -191,6 +191,31 @@ describe('exporting survey answers', () => {
   });
 });
 
+describe('changes to the course', () => {
+  it('a returning reader is told what changed in a lesson since they last opened it; a first-time reader is not', async () => {
+    const page = await browser.newPage();
+    await onNextLoad(page, null, null);
+    await page.goto(`${server.url}en/${LESSON}/`);
+    await ready(page);
+    expect(await page.locator('[data-changed-since]').count()).toBe(0);
+    // Opened long before the course's a-kassa entry (new rules from 1 October 2025, logged 2026-12-07).
+    await onNextLoad(page, 'orienta:demo:visits', JSON.stringify({ version: 1, lessons: { [LESSON]: '2026-01-10' } }));
+    await page.reload();
+    await ready(page);
+    const notice = page.locator('[data-changed-since]');
+    await expect.poll(() => notice.textContent()).toMatch(/Changed since you last looked/);
+    await notice.getByRole('link', { name: 'All changes to the course' }).click();
+    await page.waitForURL(`${server.url}en/changes/`);
+    expect(await page.locator(`[data-change] a[href$="/en/${LESSON}/"]`).count()).toBeGreaterThan(0);
+    // Seen now: the next visit is quiet.
+    await page.goto(`${server.url}en/${LESSON}/`);
+    await ready(page);
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-changed-since]').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('names and imported files', () => {
   const outline = JSON.parse(readFileSync(join(DIST, 'en', 'course.json'), 'utf8')) as { modules: Array<{ lessons: Array<{ id: string }> }> };
   const allDone = (name: string) => {

@@ -7,6 +7,7 @@ import * as generated from './validators.generated.ts';
 import type { ProgressExport, ProgressStore } from '../../schemas/progress.ts';
 import type { Assignment, AssignmentStore } from '../../schemas/assignment.ts';
 import type { SurveyExportFile, SurveyStoreV1 } from '../../schemas/survey-response.ts';
+import type { VisitsStore } from '../../schemas/visits.ts';
 
 /** Checks a value against one schema. `describe` names the first problem, for reports. */
 export interface Validator<T> {
@@ -35,3 +36,4 @@ export const isAssignmentV1 = /* @__PURE__ */ wrap<Assignment>(generated.assignm
 export const isAssignmentStoreV1 = /* @__PURE__ */ wrap<AssignmentStore>(generated.assignmentStoreV1);
 export const isSurveyStoreV1 = /* @__PURE__ */ wrap<SurveyStoreV1>(generated.surveyStoreV1);
 export const isSurveyFileV1 = /* @__PURE__ */ wrap<SurveyExportFile>(generated.surveyFileV1);
+export const isVisitsStoreV1 = /* @__PURE__ */ wrap<VisitsStore>(generated.visitsStoreV1);

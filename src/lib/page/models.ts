@@ -4,6 +4,8 @@
  * `src/astro/routes.ts` calls these from `getStaticPaths` with the loaded course.
  */
 import type { LocaleCourse, ResolvedLesson, ResolvedModule } from '../content/course.ts';
+import type { Change } from '../../schemas/change.ts';
+import { resolveLocalized } from '../content/fallback.ts';
 import { SOURCE_LOCALE } from '../i18n/locales.ts';
 import { homePath, href, lessonPath, modulePath, pagePaths } from '../routing/paths.ts';
 
@@ -42,8 +44,22 @@ export interface TitledLink {
   lang?: string;
 }
 
+/** A change-log entry as a page shows it. */
+export interface ChangeEntry {
+  /** YYYY-MM-DD */
+  date: string;
+  kind: Change['kind'];
+  /** The summary in the reader's locale, or the source language (`lang` set). */
+  summary: string;
+  lang?: string;
+  /** The lessons it concerns, with links in the reader's locale. */
+  lessons: Array<{ id: string } & TitledLink>;
+}
+
 export interface LessonModel extends PageModel, ContentModel {
   lesson: ResolvedLesson;
+  /** The course's change-log entries about this lesson, newest first. */
+  changes: ChangeEntry[];
   module: Pick<ResolvedModule, 'id' | 'order' | 'title' | 'summary' | 'isFallback' | 'contentLocale'>;
   breadcrumbs: { home: string; module: TitledLink };
   previous?: TitledLink;
@@ -82,7 +98,7 @@ const titled = (lesson: ResolvedLesson): TitledLink => ({
  *
  * @throws Error when the course has no such lesson (a routing bug, never a reader's error).
  */
-export function lessonModel(course: LocaleCourse, lessonId: string): LessonModel {
+export function lessonModel(course: LocaleCourse, lessonId: string, changes: readonly Change[] = []): LessonModel {
   const flat = course.modules.flatMap((m) => m.lessons.map((l) => ({ module: m, lesson: l })));
   const index = flat.findIndex((entry) => entry.lesson.id === lessonId);
   if (index === -1) throw new Error(`no lesson "${lessonId}" in the ${course.locale} course`);
@@ -93,6 +109,7 @@ export function lessonModel(course: LocaleCourse, lessonId: string): LessonModel
     locale: course.locale,
     path: lessonPath(course.locale, module.id, lesson.lessonId),
     lesson,
+    changes: changeEntries(course, changes.filter((change) => change.lessons.includes(lessonId))),
     module: { id: module.id, order: module.order, title: module.title, summary: module.summary, isFallback: module.isFallback, contentLocale: module.contentLocale },
     contentLocale: lesson.contentLocale,
     isFallback: lesson.isFallback,
@@ -120,4 +137,28 @@ export function moduleModel(course: LocaleCourse, moduleId: string): ModuleModel
 /** The model of a locale's course home, `/<locale>/`. */
 export function homeModel(course: LocaleCourse): HomeModel {
   return { locale: course.locale, path: homePath(course.locale), modules: course.modules, totalHours: course.totalHours };
+}
+
+/**
+ * Change-log entries as a locale shows them, newest first: the summary in the reader's language
+ * (or the source's, marked) and the lessons they concern, linked. Lessons the site does not have
+ * (a municipality that left a module out) are left out.
+ */
+export function changeEntries(course: LocaleCourse, changes: readonly Change[]): ChangeEntry[] {
+  const lessons = new Map(course.modules.flatMap((m) => m.lessons).map((l) => [l.id, l]));
+  return [...changes]
+    .sort((a, b) => b.date.getTime() - a.date.getTime())
+    .map((change) => {
+      const summary = resolveLocalized(change.summary, course.locale)!;
+      return {
+        date: change.date.toISOString().slice(0, 10),
+        kind: change.kind,
+        summary: summary.value,
+        ...(summary.isFallback ? { lang: summary.contentLocale } : {}),
+        lessons: change.lessons.flatMap((id) => {
+          const lesson = lessons.get(id);
+          return lesson ? [{ id, ...titled(lesson) }] : [];
+        }),
+      };
+    });
 }

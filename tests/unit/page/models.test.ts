@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCourse, type BuildCourseInput } from '../../../src/lib/content/course.ts';
-import { homeModel, lessonModel, moduleModel, noticesFor } from '../../../src/lib/page/models.ts';
+import { changeEntries, homeModel, lessonModel, moduleModel, noticesFor } from '../../../src/lib/page/models.ts';
 import { outlineLinks, progressOutline, toOutline } from '../../../src/lib/page/outline.ts';
 
 const date = new Date('2026-11-20');
@@ -89,5 +89,24 @@ describe('the course outline islands load', () => {
       { id: 'arbete', plannedHours: 60, lessonIds: ['arbete/a', 'arbete/b'] },
     ]);
     expect(outlineLinks(outline).get('komma/start')).toEqual({ title: 'T sv/komma/start', lang: 'sv', href: '/ar/komma/start/' });
+  });
+});
+
+describe('the change log as a locale shows it', () => {
+  const changes = [
+    { date: new Date('2026-06-01'), kind: 'correction' as const, lessons: ['arbete/a'], facts: [], summary: { sv: 'Rättat.', ar: 'تم التصحيح.' } },
+    { date: new Date('2026-12-07'), kind: 'rule-change' as const, lessons: ['arbete/b', 'other/gone'], facts: [], summary: { sv: 'Nya regler.' } },
+  ];
+
+  it('lists entries newest first, in the reader’s language or the source marked, with links to the lessons the site has', () => {
+    expect(changeEntries(ar, changes)).toEqual([
+      { date: '2026-12-07', kind: 'rule-change', summary: 'Nya regler.', lang: 'sv', lessons: [{ id: 'arbete/b', title: 'T ar/arbete/b', href: '/ar/arbete/b/' }] },
+      { date: '2026-06-01', kind: 'correction', summary: 'تم التصحيح.', lessons: [{ id: 'arbete/a', title: 'T ar/arbete/a', href: '/ar/arbete/a/' }] },
+    ]);
+  });
+
+  it('gives a lesson page only its own entries', () => {
+    expect(lessonModel(ar, 'arbete/a', changes).changes.map((c) => c.date)).toEqual(['2026-06-01']);
+    expect(lessonModel(ar, 'komma/start', changes).changes).toEqual([]);
   });
 });
