@@ -77,3 +77,13 @@ export function islandStrings<K extends UiKey>(code: string, keys: readonly K[])
   }
   return out;
 }
+
+/** Locales that are plain-language editions of another (easy Swedish), in display order. */
+export function plainLanguageLocales(): Locale[] {
+  return locales.filter((l) => l.plainLanguageOf);
+}
+
+/** The plain-language edition a page in `code` can be read beside (easy Swedish), unless `code` is one. */
+export function plainLanguageFor(code: string): Locale | undefined {
+  return getLocale(code).plainLanguageOf ? undefined : plainLanguageLocales()[0];
+}

@@ -7,6 +7,7 @@
  * const { model } = Astro.props as LessonRoute;
  */
 import { locales } from './site.ts';
+import { plainLanguageLocales } from './i18n.ts';
 import { getChanges, getCourses, getSurveys } from './content.ts';
 import { changeEntries, homeModel, lessonModel, moduleModel, type ChangeEntry, type HomeModel, type LessonModel, type ModuleModel } from '../lib/page/models.ts';
 import type { SurveyDefinition } from '../schemas/survey.ts';
@@ -34,9 +35,14 @@ export type ModuleRoute = { model: ModuleModel };
 /** One path per lesson per locale, fallbacks included. */
 export async function lessonRoutes() {
   const changes = await getChanges();
-  return (await getCourses()).flatMap((course) =>
+  const courses = await getCourses();
+  // Lessons that have a plain-language text to read beside them (easy Swedish, not a fallback).
+  const plain = new Set(
+    courses.filter((c) => plainLanguageLocales().some((l) => l.code === c.locale)).flatMap((c) => c.modules.flatMap((m) => m.lessons.filter((l) => !l.isFallback).map((l) => l.id))),
+  );
+  return courses.flatMap((course) =>
     course.modules.flatMap((module) =>
-      module.lessons.map((lesson) => ({ params: { locale: course.locale, module: module.id, lesson: lesson.lessonId }, props: { model: lessonModel(course, lesson.id, changes) } })),
+      module.lessons.map((lesson) => ({ params: { locale: course.locale, module: module.id, lesson: lesson.lessonId }, props: { model: lessonModel(course, lesson.id, changes, plain) } })),
     ),
   );
 }
@@ -55,3 +61,18 @@ export async function changesRoutes() {
   return (await getCourses()).map((course) => ({ params: { locale: course.locale }, props: { locale: course.locale, entries: changeEntries(course, changes) } }));
 }
 export type ChangesRoute = { locale: string; entries: ChangeEntry[] };
+
+/**
+ * The text alone of each plain-language lesson (easy Swedish), fetched when a reader asks to read
+ * a lesson side by side with it. Only lessons that have a plain-language version.
+ */
+export async function plainTextRoutes() {
+  const changes = await getChanges();
+  return (await getCourses())
+    .filter((course) => plainLanguageLocales().some((l) => l.code === course.locale))
+    .flatMap((course) =>
+      course.modules.flatMap((module) =>
+        module.lessons.filter((lesson) => !lesson.isFallback).map((lesson) => ({ params: { locale: course.locale, module: module.id, lesson: lesson.lessonId }, props: { model: lessonModel(course, lesson.id, changes) } })),
+      ),
+    );
+}

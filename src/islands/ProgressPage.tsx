@@ -22,7 +22,7 @@ export const PROGRESS_PAGE_KEYS = [
   'progress.import', 'progress.nameLabel', 'progress.nameHint', 'progress.importPreviewTitle', 'progress.importNewlyCompleted',
   'progress.importBetterScores', 'progress.importUnknown', 'progress.importOtherSite', 'progress.importNothingNew', 'progress.importKeep',
   'progress.importConfirm', 'progress.importCancel', 'progress.importDone', 'progress.importCancelled', 'progress.notStarted', 'progress.inProgress', 'progress.moduleDone', 'progress.certificateLink',
-  'progress.certificateNotYet', 'progress.transferHeading', 'progress.completedStatus',
+  'progress.certificateNotYet', 'progress.transferHeading', 'progress.completedStatus', 'content.inSourceLanguage',
 ] as const;
 
 type Strings = Record<(typeof PROGRESS_PAGE_KEYS)[number], string> & StorageNoticeStrings & FileErrorStrings;
@@ -106,6 +106,7 @@ export default function ProgressPage({ siteId, locale, certificateHref, strings 
                 return (
                   <li key={lesson.id} data-lesson-progress={lesson.id} data-completed={entry?.completedAt ? 'true' : 'false'}>
                     <span aria-hidden="true">{entry?.completedAt ? '✓' : '○'}</span> <a href={lesson.href} lang={lesson.lang}>{lesson.title}</a>
+                    {lesson.lang && <small class="in-source"> ({strings['content.inSourceLanguage']})</small>}
                     {entry?.completedAt && <span class="visually-hidden"> – {strings['progress.completedStatus']}</span>}
                     {entry?.selfCheck && (
                       <small>

@@ -50,6 +50,9 @@ export const ASSIGNMENT_STORE_VERSION = 1;
 /** The days lessons were last opened on this device, `orienta:<site-id>:visits`. */
 export const VISITS_STORE_VERSION = 1;
 
+/** How a participant likes to read and listen, `orienta:<site-id>:preferences`. */
+export const PREFERENCES_STORE_VERSION = 1;
+
 /** Survey answers kept on the device, `orienta:<site-id>:surveys`. */
 export const SURVEY_STORE_VERSION = 1;
 /** "Export survey answers" files (`/schemas/survey-response.v1.json`). */

@@ -303,6 +303,9 @@ export const uiStringsSchema = z
     'teacher.changesLink': s("Link from the teacher page to the change log"),
     'lesson.changedSince': s("On a lesson a reader opened before; {{date}} is the date of a change made since"),
     'lesson.allChanges': s("Link to the page that lists all changes to the course"),
+    'reading.sideBySide': s("Button on a lesson: show the lesson beside its easy-Swedish version; {{language}} is 'Lätt svenska'"),
+    'reading.sideBySideFailed': s("When the easy-Swedish text cannot be loaded (offline)"),
+    'content.inSourceLanguage': s("Label on a module or lesson card whose text is not translated and is shown in Swedish"),
   })
   .strict();
 

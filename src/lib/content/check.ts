@@ -125,6 +125,9 @@ export function readLesson(file: ContentFile): ReadLesson | Problem[] {
   return { file, locale, id: `${moduleId}/${name.replace(/\.mdx$/, '')}`, data: parsed.data, body: split.body, mdx };
 }
 
+/** The lesson blocks whose order a translation keeps. */
+const BLOCKS = new Set(['KeyTerms', 'WorkLink', 'Equality', 'Discuss', 'SelfCheck', 'LocalInfo']);
+
 const named = (mdx: ParsedMdx, name: string): MdxElement[] => mdx.elements.filter((e) => e.name === name);
 const stringAttribute = (element: MdxElement, name: string) => (typeof element.attributes[name] === 'string' ? (element.attributes[name] as string) : undefined);
 
@@ -183,10 +186,17 @@ function lessonProblems({ file, locale, data, mdx }: ReadLesson, rules: CourseRu
   return problems;
 }
 
-/** What a translation keeps from its source: facts, key terms, links, card steps and answers. */
+/**
+ * What a translation keeps from its source: the number of sections (so that a lesson can be read
+ * side by side with easy Swedish, section by section), the blocks in order, facts, key terms,
+ * links, card steps and self-check answers.
+ */
 export function structureOf(mdx: ParsedMdx): Record<string, string> {
   const values = (name: string, attr: string) => named(mdx, name).map((e) => String(e.attributes[attr] ?? '')).sort().join(' ');
+  const blocks = mdx.elements.filter((e) => BLOCKS.has(e.name)).map((e) => e.name).join(' ');
   return {
+    sections: String(mdx.sections.length),
+    blocks,
     facts: values('Fact', 'id'),
     // `<Term sv="…">`: the attribute is named after the language it holds.
     'key terms': values('Term', SWEDISH),

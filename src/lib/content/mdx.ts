@@ -27,6 +27,8 @@ export interface ParsedMdx {
   prose: string;
   /** The document's paragraphs and list items, in order, as text (for readability and audio). */
   paragraphs: string[];
+  /** The section headings (`##`), in order. */
+  sections: string[];
 }
 
 /** Thrown when a body is not valid MDX or an attribute is not a literal; the message says where. */
@@ -93,6 +95,7 @@ export function parseMdx(body: string): ParsedMdx {
   const elements: MdxElement[] = [];
   const paragraphs: string[] = [];
   const prose: string[] = [];
+  const sections: string[] = [];
   // `collected`: the text of this node was already taken by an enclosing paragraph or list item.
   const visit = (node: Node, insideSelfCheck: boolean, collected = false) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
@@ -123,11 +126,12 @@ export function parseMdx(body: string): ParsedMdx {
       if (text) {
         prose.push(text);
         if (node.type !== 'heading') paragraphs.push(text);
+        else if ((node as { depth?: number }).depth === 2) sections.push(text);
       }
       collected = true;
     }
     for (const child of node.children ?? []) visit(child, insideSelfCheck, collected);
   };
   visit(tree, false);
-  return { elements, prose: prose.join('\n'), paragraphs };
+  return { elements, prose: prose.join('\n'), paragraphs, sections };
 }

@@ -8,6 +8,7 @@ import type { ProgressExport, ProgressStore } from '../../schemas/progress.ts';
 import type { Assignment, AssignmentStore } from '../../schemas/assignment.ts';
 import type { SurveyExportFile, SurveyStoreV1 } from '../../schemas/survey-response.ts';
 import type { VisitsStore } from '../../schemas/visits.ts';
+import type { Preferences } from '../../schemas/preferences.ts';
 
 /** Checks a value against one schema. `describe` names the first problem, for reports. */
 export interface Validator<T> {
@@ -37,3 +38,4 @@ export const isAssignmentStoreV1 = /* @__PURE__ */ wrap<AssignmentStore>(generat
 export const isSurveyStoreV1 = /* @__PURE__ */ wrap<SurveyStoreV1>(generated.surveyStoreV1);
 export const isSurveyFileV1 = /* @__PURE__ */ wrap<SurveyExportFile>(generated.surveyFileV1);
 export const isVisitsStoreV1 = /* @__PURE__ */ wrap<VisitsStore>(generated.visitsStoreV1);
+export const isPreferencesStoreV1 = /* @__PURE__ */ wrap<Preferences>(generated.preferencesStoreV1);

@@ -60,6 +60,8 @@ export interface LessonModel extends PageModel, ContentModel {
   lesson: ResolvedLesson;
   /** The course's change-log entries about this lesson, newest first. */
   changes: ChangeEntry[];
+  /** True when the lesson has a plain-language (easy Swedish) version to read beside it. */
+  plainLanguage: boolean;
   module: Pick<ResolvedModule, 'id' | 'order' | 'title' | 'summary' | 'isFallback' | 'contentLocale'>;
   breadcrumbs: { home: string; module: TitledLink };
   previous?: TitledLink;
@@ -98,7 +100,7 @@ const titled = (lesson: ResolvedLesson): TitledLink => ({
  *
  * @throws Error when the course has no such lesson (a routing bug, never a reader's error).
  */
-export function lessonModel(course: LocaleCourse, lessonId: string, changes: readonly Change[] = []): LessonModel {
+export function lessonModel(course: LocaleCourse, lessonId: string, changes: readonly Change[] = [], plainLessonIds: ReadonlySet<string> = new Set()): LessonModel {
   const flat = course.modules.flatMap((m) => m.lessons.map((l) => ({ module: m, lesson: l })));
   const index = flat.findIndex((entry) => entry.lesson.id === lessonId);
   if (index === -1) throw new Error(`no lesson "${lessonId}" in the ${course.locale} course`);
@@ -110,6 +112,7 @@ export function lessonModel(course: LocaleCourse, lessonId: string, changes: rea
     path: lessonPath(course.locale, module.id, lesson.lessonId),
     lesson,
     changes: changeEntries(course, changes.filter((change) => change.lessons.includes(lessonId))),
+    plainLanguage: plainLessonIds.has(lessonId),
     module: { id: module.id, order: module.order, title: module.title, summary: module.summary, isFallback: module.isFallback, contentLocale: module.contentLocale },
     contentLocale: lesson.contentLocale,
     isFallback: lesson.isFallback,

@@ -51,6 +51,9 @@ export const modulePath = (locale: string, moduleId: string) => `${locale}/${mod
 /** A lesson page: `sv/forsorja-sig/a-kassa/`. */
 export const lessonPath = (locale: string, moduleId: string, lessonId: string) => `${locale}/${moduleId}/${lessonId}/`;
 
+/** The text alone of a lesson, for reading side by side: `sv-easy/forsorja-sig/a-kassa/text/`. */
+export const lessonTextPath = (locale: string, moduleId: string, lessonId: string) => `${lessonPath(locale, moduleId, lessonId)}text/`;
+
 /** The JSON Schemas of exported files, served from `public/schemas/`. */
 export const schemaPath = (name: string) => `schemas/${name}`;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCourse, type BuildCourseInput } from '../../../src/lib/content/course.ts';
 import { changeEntries, homeModel, lessonModel, moduleModel, noticesFor } from '../../../src/lib/page/models.ts';
 import { outlineLinks, progressOutline, toOutline } from '../../../src/lib/page/outline.ts';
+import type { Change } from '../../../src/schemas/change.ts';
 
 const date = new Date('2026-11-20');
 const source = [{ title: 'Om a-kassa', publisher: 'IAF', url: 'https://www.iaf.se/a-kassa' }];
@@ -93,7 +94,7 @@ describe('the course outline islands load', () => {
 });
 
 describe('the change log as a locale shows it', () => {
-  const changes = [
+  const changes: Change[] = [
     { date: new Date('2026-06-01'), kind: 'correction' as const, lessons: ['arbete/a'], facts: [], summary: { sv: 'Rättat.', ar: 'تم التصحيح.' } },
     { date: new Date('2026-12-07'), kind: 'rule-change' as const, lessons: ['arbete/b', 'other/gone'], facts: [], summary: { sv: 'Nya regler.' } },
   ];
