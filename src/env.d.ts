@@ -26,6 +26,13 @@ declare namespace App {
 
 declare module 'virtual:orienta/brand.css' {}
 
+declare module 'virtual:orienta/fonts.css' {}
+
+declare module 'virtual:orienta/fonts' {
+  /** Fonts a page in a script should preload, by script. */
+  export const preloadFonts: Partial<Record<'ethiopic', string>>;
+}
+
 // Lets plain `tsc` type-check .ts files that import Astro components; Astro's own tooling
 // types the components themselves.
 declare module '*.astro' {

@@ -3,3 +3,4 @@
  * `virtual:orienta/site`: everything else asks here.
  */
 export { site, locales, localSiteIds, localResources, reservedSegments, logoUrl } from 'virtual:orienta/site';
+export { preloadFonts } from 'virtual:orienta/fonts';

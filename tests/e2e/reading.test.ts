@@ -18,6 +18,30 @@ serveForTests({ browser: { locale: 'ar' } }, (s, b) => {
   browser = b;
 });
 
+describe('every language’s own name', () => {
+  it('the language switcher on a Swedish page draws "ትግርኛ" with the bundled names font', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}sv/`);
+    await page.locator('.lang-switch summary').click();
+    const link = page.locator('.lang-switch a[lang="ti"]');
+    expect(await link.textContent()).toBe('ትግርኛ');
+    await page.waitForFunction(() => document.fonts.check('16px "Orienta Names"', 'ትግርኛ'));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.lang-switch a[lang="ti"]' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    // Drawn with a web font (the system here has no Ethiopic font at all), all four letters.
+    expect(fonts).toEqual([expect.objectContaining({ familyName: 'Noto Sans Ethiopic', isCustomFont: true, glyphCount: 4 })]);
+    // That font is the names subset: the Tigrinya text font itself is not loaded on a Swedish page.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/fonts/generated/')));
+    expect(loaded.some((name) => name.includes('/names-ethiopic-'))).toBe(true);
+    expect(loaded.some((name) => name.includes('/noto-sans-ethiopic-'))).toBe(false);
+    await page.close();
+  });
+});
+
 describe('side by side with easy Swedish', () => {
   it('shows an Arabic lesson (rtl) beside easy Swedish (ltr), section by section, and remembers the choice', async () => {
     const page = await browser.newPage();
