@@ -6,6 +6,7 @@ import { contentDirFromEnv, loadSite } from './src/lib/site/load.ts';
 import orienta from './src/integrations/orienta.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
+import fonts from './src/integrations/fonts.ts';
 
 // The municipality site is chosen at build time. ORIENTA_BASE overrides the site's own base path.
 const site = loadSite(contentDirFromEnv(), process.env.ORIENTA_SITE || undefined, process.env.ORIENTA_BASE || undefined);
@@ -19,6 +20,7 @@ export default defineConfig({
     mdx(),
     preact(),
     orienta(site),
+    fonts({ contentDir: contentDirFromEnv() }),
     pagefindIndex(),
     // Last, so its version covers every file, the search index included.
     serviceWorker({ siteId: site.config.id, locales: site.locales.map((l) => l.code) }),

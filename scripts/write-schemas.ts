@@ -14,6 +14,7 @@ import { progressExportV1Schema, progressStoreV1Schema } from '../src/schemas/pr
 import { surveyExportFileSchema, surveyStoreV1Schema } from '../src/schemas/survey-response.ts';
 import { assignmentSchema, assignmentStoreV1Schema } from '../src/schemas/assignment.ts';
 import { visitsStoreV1Schema } from '../src/schemas/visits.ts';
+import { preferencesStoreV1Schema } from '../src/schemas/preferences.ts';
 
 /** Schemas of exported files, published under `/schemas/<name>`. */
 export const PUBLISHED = {
@@ -30,6 +31,7 @@ export const VALIDATED = {
   surveyStoreV1: surveyStoreV1Schema,
   surveyFileV1: surveyExportFileSchema,
   visitsStoreV1: visitsStoreV1Schema,
+  preferencesStoreV1: preferencesStoreV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const VALIDATORS_FILE = 'src/lib/device-data/validators.generated.ts';
