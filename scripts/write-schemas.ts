@@ -15,11 +15,13 @@ import { surveyExportFileSchema, surveyStoreV1Schema } from '../src/schemas/surv
 import { assignmentSchema, assignmentStoreV1Schema } from '../src/schemas/assignment.ts';
 import { visitsStoreV1Schema } from '../src/schemas/visits.ts';
 import { preferencesStoreV1Schema } from '../src/schemas/preferences.ts';
+import { cardFileV1Schema, cardStoreV1Schema } from '../src/schemas/competence-card.ts';
 
 /** Schemas of exported files, published under `/schemas/<name>`. */
 export const PUBLISHED = {
   'progress.v1.json': { schema: progressExportV1Schema, title: 'Orienta progress export, version 1' },
   'survey-response.v1.json': { schema: surveyExportFileSchema, title: "Orienta survey answers, version 1: a participant's anonymous answers; no names, nothing that identifies a device, no time finer than a day" },
+  'competence-card.v1.json': { schema: cardFileV1Schema, title: "Orienta competence card, version 1: a participant's education, work, languages, licences, skills and planned steps, free text in their own language" },
 } as const satisfies Record<string, { schema: z.ZodType; title: string }>;
 
 /** Every shape the browser validates, by the name of its generated validator. */
@@ -32,6 +34,8 @@ export const VALIDATED = {
   surveyFileV1: surveyExportFileSchema,
   visitsStoreV1: visitsStoreV1Schema,
   preferencesStoreV1: preferencesStoreV1Schema,
+  cardStoreV1: cardStoreV1Schema,
+  cardFileV1: cardFileV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const VALIDATORS_FILE = 'src/lib/device-data/validators.generated.ts';

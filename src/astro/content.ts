@@ -12,6 +12,8 @@ import type { SurveyDefinition } from '../schemas/survey.ts';
 import type { Fact } from '../schemas/fact.ts';
 import type { CardSteps, Change } from '../schemas/change.ts';
 import { factAgeDays, FactError, FACT_MAX_AGE_DAYS, mergeFactFiles } from '../lib/content/facts.ts';
+import { cardStepIdsIn } from '../lib/content/card-steps.ts';
+import { SOURCE_LOCALE } from '../lib/i18n/locales.ts';
 
 let course: Promise<Map<string, LocaleCourse>> | undefined;
 
@@ -106,6 +108,20 @@ export async function getFact(id: string, where: string): Promise<Fact> {
 /** The steps lessons can suggest for the competence card, by id. */
 export async function getCardSteps(): Promise<CardSteps> {
   return (await getCollection('cardSteps'))[0]?.data.steps ?? {};
+}
+
+/**
+ * Where each competence-card step is suggested: step id → the first lesson (in course order) whose
+ * source text has `<CardStep id="…" />`, so the card can link a step back to its lesson.
+ */
+export async function getCardStepLessons(): Promise<Map<string, string>> {
+  const source = await getCourse(SOURCE_LOCALE);
+  const bodies = new Map((await getCollection('lessons')).map((entry) => [entry.id, entry.body ?? '']));
+  const lessons = new Map<string, string>();
+  for (const lesson of source.modules.flatMap((module) => module.lessons)) {
+    for (const stepId of cardStepIdsIn(bodies.get(lesson.entryId) ?? '')) if (!lessons.has(stepId)) lessons.set(stepId, lesson.id);
+  }
+  return lessons;
 }
 
 /** The course's change log, newest first. */

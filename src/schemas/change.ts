@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { lessonIdSchema } from './progress.ts';
 import { factIdSchema } from './fact.ts';
 import { localizedTextSchema } from './site.ts';
+import { CARD_STEP_ID_PATTERN } from './formats.ts';
 
 /**
  * One entry of the course's change log, `content/changes/<date>-<slug>.yaml`: what changed in the
@@ -30,7 +31,7 @@ export type Change = z.infer<typeof changeSchema>;
  * `content/card-steps.yaml`: id to text per locale. The card prints the Swedish text for employers.
  */
 export const cardStepsSchema = z.record(
-  z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'a step id "<topic>.<action>" in lower-case ASCII'),
+  z.string().regex(CARD_STEP_ID_PATTERN, 'a step id "<topic>.<action>" in lower-case ASCII'),
   localizedTextSchema.refine((texts) => Object.values(texts).every((text) => text.length <= 100), { message: 'at most 100 characters per text' }),
 );
 

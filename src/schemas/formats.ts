@@ -69,3 +69,34 @@ export const MAX_CHOSEN_OPTIONS = 50;
  * and is where code imports it from; it lives here so schemas can use it without importing lib).
  */
 export const SOURCE_LOCALE = 'sv';
+
+/** The participant's competence card, `orienta:<site-id>:card`. */
+export const CARD_STORE_VERSION = 1;
+/** "Export card" files (`/schemas/competence-card.v1.json`). */
+export const CARD_FILE = { kind: 'orienta.competence-card', version: 1, schema: 'competence-card.v1.json', maxBytes: 500_000 } as const;
+/**
+ * How much a competence card holds. Sized for one printed page per section: a card is read by an
+ * employer in a minute, and every limit is shown to the participant before it is reached.
+ */
+export const CARD_LIMITS = {
+  /** A one-line text: a title, a school, an employer, a period, a skill. */
+  line: 120,
+  /** A longer text: tasks at a job, the work the participant wants. */
+  paragraph: 1000,
+  /** Entries in each list (education, work, languages, certificates). */
+  entries: 20,
+  /** Skills. */
+  skills: 30,
+  /** Planned steps. */
+  steps: 40,
+} as const;
+/** Self-assessed level of a language, from strongest to weakest. */
+export const LANGUAGE_LEVELS = ['mother-tongue', 'fluent', 'good', 'basic', 'beginner'] as const;
+/** Driving licence categories in the EU (Transportstyrelsen uses the same letters). */
+export const DRIVING_LICENCE_CATEGORIES = ['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1', 'C1E', 'C', 'CE', 'D1', 'D1E', 'D', 'DE'] as const;
+/** Where a planned step stands. */
+export const STEP_STATUSES = ['planned', 'started', 'done'] as const;
+/** A step id in `content/card-steps.yaml`: `<topic>.<action>`, lower-case ASCII. */
+export const CARD_STEP_ID_PATTERN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+/** A language code the card offers: ISO 639-1 or 639-3. */
+export const LANGUAGE_CODE_PATTERN = /^[a-z]{2,3}$/;

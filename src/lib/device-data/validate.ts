@@ -9,6 +9,7 @@ import type { Assignment, AssignmentStore } from '../../schemas/assignment.ts';
 import type { SurveyExportFile, SurveyStoreV1 } from '../../schemas/survey-response.ts';
 import type { VisitsStore } from '../../schemas/visits.ts';
 import type { Preferences } from '../../schemas/preferences.ts';
+import type { CardFile, CardStore } from '../../schemas/competence-card.ts';
 
 /** Checks a value against one schema. `describe` names the first problem, for reports. */
 export interface Validator<T> {
@@ -39,3 +40,5 @@ export const isSurveyStoreV1 = /* @__PURE__ */ wrap<SurveyStoreV1>(generated.sur
 export const isSurveyFileV1 = /* @__PURE__ */ wrap<SurveyExportFile>(generated.surveyFileV1);
 export const isVisitsStoreV1 = /* @__PURE__ */ wrap<VisitsStore>(generated.visitsStoreV1);
 export const isPreferencesStoreV1 = /* @__PURE__ */ wrap<Preferences>(generated.preferencesStoreV1);
+export const isCardStoreV1 = /* @__PURE__ */ wrap<CardStore>(generated.cardStoreV1);
+export const isCardFileV1 = /* @__PURE__ */ wrap<CardFile>(generated.cardFileV1);

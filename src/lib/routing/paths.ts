@@ -72,10 +72,12 @@ export const pagePaths = {
   handout: (locale: string) => `${locale}/teacher/handout/`,
   guide: (locale: string, moduleId: string) => `${locale}/teacher/guide/${moduleId}/`,
   changes: (locale: string) => `${locale}/changes/`,
+  card: (locale: string) => `${locale}/card/`,
+  blankCard: (locale: string) => `${locale}/teacher/card/`,
 } as const;
 
 /** Route segments taken by pages; a module id must not use one. */
-export const RESERVED_SEGMENTS = ['accessibility', 'privacy', '404', 'progress', 'teacher', 'survey', 'surveys', 'report', 'certificate', 'search', 'offline', 'guide', 'handout', 'schemas', 'pagefind', 'fonts', '_astro', 'changes'] as const;
+export const RESERVED_SEGMENTS = ['accessibility', 'privacy', '404', 'progress', 'teacher', 'survey', 'surveys', 'report', 'certificate', 'search', 'offline', 'guide', 'handout', 'schemas', 'pagefind', 'fonts', '_astro', 'changes', 'card'] as const;
 
 /**
  * Rewrites the locale segment of a root-relative path, keeping the rest, so the language

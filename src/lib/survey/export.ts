@@ -5,7 +5,7 @@
 import type { ExportedResponse, SurveyExportFile } from '../../schemas/survey-response.ts';
 import { writeVersionedFile } from '../device-data/file.ts';
 import { surveyFile } from './file.ts';
-import { toIsoDay } from './ids.ts';
+import { toIsoDay } from '../device-data/ids.ts';
 import type { StoredResponse, SurveyStoreV1 } from './store.ts';
 
 /** What the export needs besides the store. */

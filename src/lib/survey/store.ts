@@ -28,7 +28,7 @@ import { SLUG_PATTERN, LOCALE_CODE_PATTERN, SURVEY_STORE_VERSION } from '../../s
 import type { Migration, StoreDefinition } from '../device-data/store.ts';
 import { isSurveyStoreV1 } from '../device-data/validate.ts';
 import { prepareAnswers, type AnswerError, type Answers } from './answers.ts';
-import { isUuid, randomUuid, toIsoDay, type RandomId } from './ids.ts';
+import { isUuid, randomUuid, toIsoDay, type RandomId } from '../device-data/ids.ts';
 
 export type { StoredResponse, SurveyStoreV1 };
 /** The store in its current format. */

@@ -3,7 +3,7 @@ import { prepareAnswers, validateAnswers } from '../../../src/lib/survey/answers
 import { defuseMarkup } from '../../../src/lib/text/markup.ts';
 import { addResponse, emptyStore, findResponses, markExported, pendingExport, surveyStore, type NewResponse, type SurveyStoreV1 } from '../../../src/lib/survey/store.ts';
 import { readStored, storeKey } from '../../../src/lib/device-data/store.ts';
-import { randomUuid, toIsoDay } from '../../../src/lib/survey/ids.ts';
+import { randomUuid, toIsoDay } from '../../../src/lib/device-data/ids.ts';
 import { sequentialIds, survey } from './fixtures.ts';
 
 const course = survey('course');

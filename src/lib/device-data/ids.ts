@@ -1,7 +1,8 @@
 /**
- * Random ids and calendar days. Pure apart from the default random source, which every caller can
- * replace (tests pass a deterministic one).
+ * Random ids and calendar days for device data. Pure apart from the default random source, which
+ * every caller can replace (tests pass a deterministic one).
  */
+import { localDay } from '../i18n/dates.ts';
 
 /** Makes a random id. Must return a lower-case UUID such as `crypto.randomUUID()` gives. */
 export type RandomId = () => string;
@@ -48,6 +49,5 @@ export function toIsoDay(when: Date | string = new Date()): string {
     return when;
   }
   if (Number.isNaN(when.getTime())) throw new TypeError('invalid Date');
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(when.getFullYear()).padStart(4, '0')}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
+  return localDay(when);
 }
