@@ -16,6 +16,7 @@ function byPoint(labels: Labels): LocalizedText[] {
 /** "I agree …" statements. */
 const agreement: Labels = {
   sv: ['Instämmer inte alls', 'Instämmer inte', 'Varken eller', 'Instämmer', 'Instämmer helt'],
+  'sv-easy': ['Håller inte alls med', 'Håller inte med', 'Mitt emellan', 'Håller med', 'Håller helt med'],
   en: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
   ar: ['لا أوافق إطلاقًا', 'لا أوافق', 'لا أوافق ولا أعارض', 'أوافق', 'أوافق تمامًا'],
   fa: ['کاملاً مخالفم', 'مخالفم', 'نه موافقم نه مخالف', 'موافقم', 'کاملاً موافقم'],
@@ -28,18 +29,20 @@ const agreement: Labels = {
 /** "How satisfied are you …" questions. */
 const satisfaction: Labels = {
   sv: ['Mycket missnöjd', 'Missnöjd', 'Varken nöjd eller missnöjd', 'Nöjd', 'Mycket nöjd'],
+  'sv-easy': ['Inte alls nöjd', 'Inte nöjd', 'Mitt emellan', 'Nöjd', 'Mycket nöjd'],
   en: ['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied', 'Very satisfied'],
-  ar: ['غير راضٍ جدًا', 'غير راضٍ', 'لا راضٍ ولا غير راضٍ', 'راضٍ', 'راضٍ جدًا'],
+  ar: ['غير راضٍ/راضية جدًا', 'غير راضٍ/راضية', 'لا راضٍ/راضية ولا غير راضٍ/راضية', 'راضٍ/راضية', 'راضٍ/راضية جدًا'],
   fa: ['خیلی ناراضی', 'ناراضی', 'نه راضی نه ناراضی', 'راضی', 'خیلی راضی'],
   prs: ['بسیار ناراضی', 'ناراضی', 'نه راضی نه ناراضی', 'راضی', 'بسیار راضی'],
   so: ['Aad uga qanacsanayn', 'Ka qanacsanayn', 'Dhexdhexaad', 'Ku qanacsan', 'Aad ugu qanacsan'],
-  ti: ['ብጣዕሚ ዘይዕጉብ', 'ዘይዕጉብ', 'ማእከላይ', 'ዕጉብ', 'ብጣዕሚ ዕጉብ'],
+  ti: ['ብጣዕሚ ዘይዕጉብ/ዘይዕግብቲ', 'ዘይዕጉብ/ዘይዕግብቲ', 'ማእከላይ', 'ዕጉብ/ዕግብቲ', 'ብጣዕሚ ዕጉብ/ዕግብቲ'],
   uk: ['Дуже незадоволений(-а)', 'Незадоволений(-а)', 'Ні задоволений(-а), ні незадоволений(-а)', 'Задоволений(-а)', 'Дуже задоволений(-а)'],
 };
 
 /** "How well do you know …" self-assessment questions. */
 const knowledge: Labels = {
   sv: ['Inte alls', 'Lite', 'Ganska bra', 'Bra', 'Mycket bra'],
+  'sv-easy': ['Inte alls', 'Lite', 'Ganska bra', 'Bra', 'Mycket bra'],
   en: ['Not at all', 'A little', 'Fairly well', 'Well', 'Very well'],
   ar: ['لا أعرف إطلاقًا', 'قليلًا', 'بشكل مقبول', 'جيدًا', 'جيدًا جدًا'],
   fa: ['اصلاً', 'کمی', 'نسبتاً خوب', 'خوب', 'خیلی خوب'],

@@ -6,7 +6,7 @@ import { NAMED_SCALES } from '../../../src/lib/survey/scales.ts';
 import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../../src/schemas/survey.ts';
 import { survey, surveys } from './fixtures.ts';
 
-const COURSE_LOCALES = ['sv', 'en', 'ar', 'fa', 'prs', 'so', 'ti', 'uk'];
+const COURSE_LOCALES = ['sv', 'sv-easy', 'en', 'ar', 'fa', 'prs', 'so', 'ti', 'uk'];
 
 const minimal = (extra: Partial<SurveyDefinitionInput> = {}): SurveyDefinitionInput => ({
   id: 'test',
