@@ -7,6 +7,7 @@ import orienta from './src/integrations/orienta.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import fonts from './src/integrations/fonts.ts';
+import audio from './src/integrations/audio.ts';
 
 // The municipality site is chosen at build time. ORIENTA_BASE overrides the site's own base path.
 const site = loadSite(contentDirFromEnv(), process.env.ORIENTA_SITE || undefined, process.env.ORIENTA_BASE || undefined);
@@ -21,6 +22,7 @@ export default defineConfig({
     preact(),
     orienta(site),
     fonts({ contentDir: contentDirFromEnv() }),
+    audio({ contentDir: contentDirFromEnv(), siteId: site.config.id }),
     pagefindIndex(),
     // Last, so its version covers every file, the search index included.
     serviceWorker({ siteId: site.config.id, locales: site.locales.map((l) => l.code) }),

@@ -24,6 +24,7 @@ import { runMeasured, tail } from './bench/run.ts';
 import { exportTexts, writeExportFolder, type SurveyShape } from './bench/survey.ts';
 import { lessonsFor, sampleLessonPath, writeSyntheticCourse, type SyntheticSummary } from './bench/synthetic.ts';
 import { weighPage } from './bench/weigh.ts';
+import { audioFigures, type AudioFigure } from './bench/audio.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The demo lesson weighed and audited: the content guide's model lesson. */
@@ -101,6 +102,7 @@ let syntheticPagefind: BenchResults['pagefind']['synthetic'] = [];
 let demoPagefind: BenchResults['pagefind']['demo'] = [];
 const survey: SurveyFigures = { available: false };
 const lighthouse: BenchResults['lighthouse'] = { available: false, results: [] };
+let audio: AudioFigure[] = [];
 
 try {
   // -------------------------------------------------------------------------------------------
@@ -119,6 +121,7 @@ try {
     pages.push({ build: 'demo', weight: weighPage(`/${locale}/${DEMO_LESSON}/`, readFileSync(file, 'utf8'), demoRead) });
   }
   demoPagefind = pagefindSizes(join(demoDir, 'pagefind'));
+  audio = audioFigures(demoDir);
   log(`weighed ${pages.length} demo lesson pages`);
 
   // -------------------------------------------------------------------------------------------
@@ -274,6 +277,7 @@ const checks = checkBudgets(
     aggregate: survey.aggregate ? { responses: survey.aggregate.responses, ms: survey.aggregate.medianMs } : null,
     cli: survey.cli && survey.cli.exitCode === 0 && survey.cli.peakRssBytes !== null ? { responses: survey.cli.responses, peakRssBytes: survey.cli.peakRssBytes } : null,
     surveyNote: survey.note,
+    audio: audio.map((a) => ({ name: `${a.locale}/${a.lesson}`, kbPerMinute: a.kbPerMinute })),
   },
   budgets,
 );
@@ -291,6 +295,7 @@ const results: BenchResults = {
   pagefind: { synthetic: syntheticPagefind, demo: demoPagefind },
   survey,
   lighthouse,
+  audio,
   budgets: checks,
   pass: checks.every((c) => c.status !== 'fail'),
 };

@@ -16,12 +16,14 @@ import { assignmentSchema, assignmentStoreV1Schema } from '../src/schemas/assign
 import { visitsStoreV1Schema } from '../src/schemas/visits.ts';
 import { preferencesStoreV1Schema } from '../src/schemas/preferences.ts';
 import { cardFileV1Schema, cardStoreV1Schema } from '../src/schemas/competence-card.ts';
+import { audioManifestV1Schema } from '../src/schemas/audio.ts';
 
 /** Schemas of exported files, published under `/schemas/<name>`. */
 export const PUBLISHED = {
   'progress.v1.json': { schema: progressExportV1Schema, title: 'Orienta progress export, version 1' },
   'survey-response.v1.json': { schema: surveyExportFileSchema, title: "Orienta survey answers, version 1: a participant's anonymous answers; no names, nothing that identifies a device, no time finer than a day" },
   'competence-card.v1.json': { schema: cardFileV1Schema, title: "Orienta competence card, version 1: a participant's education, work, languages, licences, skills and planned steps, free text in their own language" },
+  'audio-manifest.v1.json': { schema: audioManifestV1Schema, title: "Orienta audio manifest, version 1: a lesson's recorded paragraphs in one language, each tied to the text it reads by a hash" },
 } as const satisfies Record<string, { schema: z.ZodType; title: string }>;
 
 /** Every shape the browser validates, by the name of its generated validator. */
@@ -36,6 +38,7 @@ export const VALIDATED = {
   preferencesStoreV1: preferencesStoreV1Schema,
   cardStoreV1: cardStoreV1Schema,
   cardFileV1: cardFileV1Schema,
+  audioManifestV1: audioManifestV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const VALIDATORS_FILE = 'src/lib/device-data/validators.generated.ts';

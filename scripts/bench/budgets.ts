@@ -30,6 +30,10 @@ export interface Budgets {
     /** … peaks at no more than this resident memory, in MB. */
     cliPeakRssMb: number;
   };
+  audio: {
+    /** Recorded speech costs at most this many KB per minute of listening (32 kbit/s ≈ 234 KB). */
+    maxKbPerMinute: number;
+  };
 }
 
 export type BudgetStatus = 'pass' | 'fail' | 'skip';
@@ -63,6 +67,8 @@ export interface BudgetInput {
   cli: { responses: number; peakRssBytes: number } | null;
   /** Why the survey part did not run, when it did not. */
   surveyNote?: string;
+  /** Recorded audio per lesson and language: KB per minute of listening. */
+  audio?: Array<{ name: string; kbPerMinute: number }>;
 }
 
 /** Checks a budgets object read from JSON; throws naming the first bad field. */
@@ -77,6 +83,7 @@ export function validateBudgets(raw: unknown): Budgets {
   const lp = obj(root.lessonPage, 'lessonPage');
   const build = obj(root.build, 'build');
   const survey = obj(root.survey, 'survey');
+  const audio = obj(root.audio, 'audio');
   return {
     lessonPage: {
       firstRenderGzipKb: num(lp.firstRenderGzipKb, 'lessonPage.firstRenderGzipKb'),
@@ -91,6 +98,7 @@ export function validateBudgets(raw: unknown): Budgets {
       cliResponses: num(survey.cliResponses, 'survey.cliResponses'),
       cliPeakRssMb: num(survey.cliPeakRssMb, 'survey.cliPeakRssMb'),
     },
+    audio: { maxKbPerMinute: num(audio.maxKbPerMinute, 'audio.maxKbPerMinute') },
   };
 }
 
@@ -215,6 +223,16 @@ export function checkBudgets(input: BudgetInput, budgets: Budgets): BudgetCheck[
       detail: full ? `${cli.responses.toLocaleString('en')} responses` : `only ${cli.responses.toLocaleString('en')} responses (quick)`,
     });
   }
+  const audio = input.audio ?? [];
+  const heaviest = audio.reduce<{ name: string; kbPerMinute: number } | undefined>((w, a) => (!w || a.kbPerMinute > w.kbPerMinute ? a : w), undefined);
+  checks.push({
+    id: 'audio',
+    label: 'Recorded audio per minute of listening',
+    value: heaviest ? `${heaviest.kbPerMinute} KB` : '–',
+    limit: `≤ ${budgets.audio.maxKbPerMinute} KB`,
+    status: !heaviest ? 'skip' : heaviest.kbPerMinute <= budgets.audio.maxKbPerMinute ? 'pass' : 'fail',
+    detail: heaviest ? `heaviest: ${heaviest.name} (${audio.length} lesson(s) with audio)` : 'no recorded audio in the demo build',
+  });
   return checks;
 }
 

@@ -7,6 +7,7 @@ import type { Linearity } from './linearity.ts';
 import type { PagefindLanguage } from './pagefind.ts';
 import { kb, mb } from './sizes.ts';
 import type { SyntheticSummary } from './synthetic.ts';
+import type { AudioFigure } from './audio.ts';
 
 export interface BuildFigure {
   /** "baseline", "25 %", "100 %". */
@@ -48,6 +49,8 @@ export interface BenchResults {
   pagefind: { synthetic: PagefindLanguage[]; demo: PagefindLanguage[] };
   survey: SurveyFigures;
   lighthouse: { available: boolean; note?: string; results: LighthouseResult[] };
+  /** Recorded audio in the demo build. */
+  audio: AudioFigure[];
   budgets: BudgetCheck[];
   pass: boolean;
 }
@@ -130,6 +133,15 @@ export function renderMarkdown(r: BenchResults): string {
     ),
   );
   out.push('');
+
+  if (r.audio.length) {
+    out.push('## Recorded audio (demo build)');
+    out.push('');
+    out.push('Downloaded only when a participant presses Listen, one paragraph ahead; "Save for offline" offers it with its size.');
+    out.push('');
+    out.push(table(['lesson', 'voice', 'paragraphs', 'length', 'size', 'per minute'], r.audio.map((a) => [`${a.locale}/${a.lesson}`, a.voice, a.segments, `${Math.round(a.seconds / 60)} min`, kb(a.bytes), `${a.kbPerMinute} KB`])));
+    out.push('');
+  }
 
   for (const [label, langs] of [
     ['synthetic course', r.pagefind.synthetic],

@@ -14,6 +14,9 @@ import type { CardSteps, Change } from '../schemas/change.ts';
 import { factAgeDays, FactError, FACT_MAX_AGE_DAYS, mergeFactFiles } from '../lib/content/facts.ts';
 import { cardStepIdsIn } from '../lib/content/card-steps.ts';
 import { SOURCE_LOCALE } from '../lib/i18n/locales.ts';
+import { audioRoots, listLessonAudio, readManifest } from '../lib/audio/content.ts';
+import { contentDirFromEnv } from '../lib/site/load.ts';
+import type { AudioManifest } from '../schemas/audio.ts';
 
 let course: Promise<Map<string, LocaleCourse>> | undefined;
 
@@ -122,6 +125,22 @@ export async function getCardStepLessons(): Promise<Map<string, string>> {
     for (const stepId of cardStepIdsIn(bodies.get(lesson.entryId) ?? '')) if (!lessons.has(stepId)) lessons.set(stepId, lesson.id);
   }
   return lessons;
+}
+
+let audio: Map<string, AudioManifest> | undefined;
+
+/**
+ * A lesson's recorded audio in one language, from the content's audio folders (checked in full,
+ * and published, by the audio integration at the end of the build).
+ */
+export function getLessonAudio(locale: string, lessonId: string): AudioManifest | undefined {
+  audio ??= new Map(
+    listLessonAudio(audioRoots(contentDirFromEnv(), site.id)).flatMap((folder) => {
+      const manifest = readManifest(folder, new Date());
+      return manifest ? [[`${folder.locale}/${folder.lesson}`, manifest] as const] : [];
+    }),
+  );
+  return audio.get(`${locale}/${lessonId}`);
 }
 
 /** The course's change log, newest first. */

@@ -7,11 +7,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
 import { formatSize } from '../lib/offline/strategy.ts';
 
-export const SAVE_OFFLINE_KEYS = ['offline.save', 'offline.hint', 'offline.saving', 'offline.saved', 'offline.remove', 'offline.removed', 'offline.failed', 'offline.unsupported'] as const;
+export const SAVE_OFFLINE_KEYS = ['offline.save', 'offline.hint', 'offline.saving', 'offline.saved', 'offline.remove', 'offline.removed', 'offline.failed', 'offline.unsupported', 'offline.includeAudio'] as const;
 
 interface Props {
   cacheName: string;
   urls: string[];
+  /** The recorded audio of these lessons, offered as an option with its size: never saved unasked. */
+  audio?: { urls: string[]; bytes: number } | undefined;
   /** BCP-47 tag for formatting the size. */
   lang: string;
   strings: Record<(typeof SAVE_OFFLINE_KEYS)[number], string>;
@@ -37,8 +39,9 @@ async function cachedSize(cache: Cache, urls: string[]): Promise<{ count: number
   return { count, bytes };
 }
 
-export default function SaveOffline({ cacheName, urls, lang, strings }: Props) {
+export default function SaveOffline({ cacheName, urls, audio, lang, strings }: Props) {
   const [state, setState] = useState<State>({ kind: 'unknown' });
+  const [withAudio, setWithAudio] = useState(false);
 
   useEffect(() => {
     if (!('caches' in window)) {
@@ -57,7 +60,8 @@ export default function SaveOffline({ cacheName, urls, lang, strings }: Props) {
     try {
       const cache = await caches.open(cacheName);
       let bytes = 0;
-      for (const [i, url] of urls.entries()) {
+      const all = withAudio && audio ? [...urls, ...audio.urls] : urls;
+      for (const [i, url] of all.entries()) {
         const response = await fetch(url, { cache: 'no-cache' });
         if (!response.ok) throw new Error(`${url}: ${response.status}`);
         bytes += (await response.clone().blob()).size;
@@ -83,11 +87,19 @@ export default function SaveOffline({ cacheName, urls, lang, strings }: Props) {
       {state.kind === 'saved' ? (
         <button type="button" class="btn btn-secondary" onClick={remove}>{strings['offline.remove']}</button>
       ) : (
-        <button type="button" class="btn btn-secondary" onClick={save} disabled={state.kind !== 'idle'}>{strings['offline.save']}</button>
+        <>
+          {audio && audio.urls.length > 0 && (
+            <label class="include-audio">
+              <input type="checkbox" checked={withAudio} onChange={(e) => setWithAudio((e.currentTarget as HTMLInputElement).checked)} disabled={state.kind !== 'idle'} />{' '}
+              {format(strings['offline.includeAudio'], { size: formatSize(audio.bytes, lang) })}
+            </label>
+          )}
+          <button type="button" class="btn btn-secondary" onClick={save} disabled={state.kind !== 'idle'}>{strings['offline.save']}</button>
+        </>
       )}
-      {state.kind === 'saving' && <progress max={urls.length} value={state.done} aria-hidden="true" />}
+      {state.kind === 'saving' && <progress max={urls.length + (withAudio ? (audio?.urls.length ?? 0) : 0)} value={state.done} aria-hidden="true" />}
       <p role="status">
-        {state.kind === 'saving' && format(strings['offline.saving'], { done: state.done, total: urls.length })}
+        {state.kind === 'saving' && format(strings['offline.saving'], { done: state.done, total: urls.length + (withAudio ? (audio?.urls.length ?? 0) : 0) })}
         {state.kind === 'saved' && format(strings['offline.saved'], { count: state.count, size: formatSize(state.bytes, lang) })}
         {state.kind === 'idle' && !state.error && state.message}
       </p>

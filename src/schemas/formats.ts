@@ -100,3 +100,17 @@ export const STEP_STATUSES = ['planned', 'started', 'done'] as const;
 export const CARD_STEP_ID_PATTERN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 /** A language code the card offers: ISO 639-1 or 639-3. */
 export const LANGUAGE_CODE_PATTERN = /^[a-z]{2,3}$/;
+
+/** The manifest of a lesson's recorded audio, `content/audio/<locale>/<module>/<lesson>/manifest.json`. */
+export const AUDIO_MANIFEST = { kind: 'orienta.audio-manifest', version: 1, schema: 'audio-manifest.v1.json', maxBytes: 1_000_000 } as const;
+/**
+ * Largest audio file for one paragraph. Speech at 24–32 kbit/s takes about 200 KB a minute, so
+ * this allows a paragraph of ten minutes; anything larger is not speech-quality audio.
+ */
+export const AUDIO_MAX_FILE_BYTES = 2_000_000;
+/** Largest audio pack a teacher can open or add (a whole lesson in one language). */
+export const AUDIO_PACK_MAX_BYTES = 60_000_000;
+/** An audio file of a manifest: `<3-digit number>-<text hash>.<ext>`, speech formats only. */
+export const AUDIO_FILE_PATTERN = /^[0-9]{3}-[0-9a-f]{8}\.(webm|ogg|opus|m4a|mp3)$/;
+/** A text hash as `textHash()` writes it. */
+export const TEXT_HASH_PATTERN = /^[0-9a-f]{8}$/;

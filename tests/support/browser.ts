@@ -21,11 +21,11 @@ export interface TestBrowser {
 }
 
 /** Starts Chromium with its own temporary profile. */
-export async function launchBrowser(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
+export async function launchBrowser(options: { locale?: string; viewport?: { width: number; height: number }; args?: string[] } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'orienta-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: [...ARGS, ...(options.args ?? [])],
     headless: true,
     locale: options.locale ?? 'sv-SE',
     viewport: options.viewport ?? { width: 390, height: 844 },

@@ -10,6 +10,7 @@ import type { SurveyExportFile, SurveyStoreV1 } from '../../schemas/survey-respo
 import type { VisitsStore } from '../../schemas/visits.ts';
 import type { Preferences } from '../../schemas/preferences.ts';
 import type { CardFile, CardStore } from '../../schemas/competence-card.ts';
+import type { AudioManifest } from '../../schemas/audio.ts';
 
 /** Checks a value against one schema. `describe` names the first problem, for reports. */
 export interface Validator<T> {
@@ -42,3 +43,4 @@ export const isVisitsStoreV1 = /* @__PURE__ */ wrap<VisitsStore>(generated.visit
 export const isPreferencesStoreV1 = /* @__PURE__ */ wrap<Preferences>(generated.preferencesStoreV1);
 export const isCardStoreV1 = /* @__PURE__ */ wrap<CardStore>(generated.cardStoreV1);
 export const isCardFileV1 = /* @__PURE__ */ wrap<CardFile>(generated.cardFileV1);
+export const isAudioManifestV1 = /* @__PURE__ */ wrap<AudioManifest>(generated.audioManifestV1);

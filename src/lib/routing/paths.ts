@@ -54,6 +54,12 @@ export const lessonPath = (locale: string, moduleId: string, lessonId: string) =
 /** The text alone of a lesson, for reading side by side: `sv-easy/forsorja-sig/a-kassa/text/`. */
 export const lessonTextPath = (locale: string, moduleId: string, lessonId: string) => `${lessonPath(locale, moduleId, lessonId)}text/`;
 
+/**
+ * A lesson's recorded audio in one language: `audio/ar/forsorja-sig/a-kassa/` and, with a file
+ * name, one file in it (`manifest.json` or a recording).
+ */
+export const audioPath = (locale: string, lessonId: string, file = '') => `audio/${locale}/${lessonId}/${file}`;
+
 /** The JSON Schemas of exported files, served from `public/schemas/`. */
 export const schemaPath = (name: string) => `schemas/${name}`;
 
@@ -74,10 +80,11 @@ export const pagePaths = {
   changes: (locale: string) => `${locale}/changes/`,
   card: (locale: string) => `${locale}/card/`,
   blankCard: (locale: string) => `${locale}/teacher/card/`,
+  studio: (locale: string) => `${locale}/teacher/studio/`,
 } as const;
 
 /** Route segments taken by pages; a module id must not use one. */
-export const RESERVED_SEGMENTS = ['accessibility', 'privacy', '404', 'progress', 'teacher', 'survey', 'surveys', 'report', 'certificate', 'search', 'offline', 'guide', 'handout', 'schemas', 'pagefind', 'fonts', '_astro', 'changes', 'card'] as const;
+export const RESERVED_SEGMENTS = ['accessibility', 'privacy', '404', 'progress', 'teacher', 'survey', 'surveys', 'report', 'certificate', 'search', 'offline', 'guide', 'handout', 'schemas', 'pagefind', 'fonts', '_astro', 'changes', 'card', 'audio'] as const;
 
 /**
  * Rewrites the locale segment of a root-relative path, keeping the rest, so the language

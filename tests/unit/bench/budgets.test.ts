@@ -42,6 +42,7 @@ const input = (fields: Partial<BudgetInput> = {}): BudgetInput => ({
   linearity: linearity({ pages: 10, ms: 5000 }, { pages: 250, ms: 17000 }, { pages: 1000, ms: 54500 }),
   aggregate: { responses: 100_000, ms: 900 },
   cli: { responses: 1_000_000, peakRssBytes: 200 * 2 ** 20 },
+  audio: [{ name: 'sv/m/l', kbPerMinute: 120 }],
   ...fields,
 });
 
@@ -64,7 +65,7 @@ describe('bench/budgets.json', () => {
 describe('checkBudgets', () => {
   it('passes figures within every budget', () => {
     const checks = checkBudgets(input(), budgets);
-    expect(status(checks)).toEqual({ 'first-render': 'pass', js: 'pass', 'blocking-scripts': 'pass', fonts: 'pass', missing: 'pass', linearity: 'pass', aggregate: 'pass', 'cli-rss': 'pass' });
+    expect(status(checks)).toEqual({ 'first-render': 'pass', js: 'pass', 'blocking-scripts': 'pass', fonts: 'pass', missing: 'pass', linearity: 'pass', aggregate: 'pass', 'cli-rss': 'pass', audio: 'pass' });
     expect(failures(checks)).toEqual([]);
   });
 
@@ -162,6 +163,7 @@ describe('report', () => {
       pagefind: { synthetic: [], demo: [] },
       survey: { available: false, note: 'skipped (--no-survey)' },
       lighthouse: { available: false, note: 'skipped (--no-lighthouse)', results: [] },
+      audio: [{ locale: 'sv', lesson: 'm/l', voice: 'synthetic', segments: 3, bytes: 102400, seconds: 60, kbPerMinute: 100 }],
       budgets: checks,
       pass: true,
     };
@@ -171,5 +173,13 @@ describe('report', () => {
     expect(md).toContain('Not available: skipped (--no-survey).');
     expect(md).toContain('Not run: skipped (--no-lighthouse).');
     expect(md).toContain('**All budgets met.**');
+    expect(md).toContain('| sv/m/l | synthetic | 3 | 1 min | 100.0 KB | 100 KB |');
+  });
+
+  it('holds recorded audio to its bytes per minute of listening', () => {
+    const check = (kbPerMinute: number) => checkBudgets(input({ audio: [{ name: 'ar/m/l', kbPerMinute }] }), budgets).find((c) => c.id === 'audio')!;
+    expect(check(180).status).toBe('pass');
+    expect(check(budgets.audio.maxKbPerMinute + 1).status).toBe('fail');
+    expect(checkBudgets(input({ audio: [] }), budgets).find((c) => c.id === 'audio')!.status).toBe('skip');
   });
 });
