@@ -10,7 +10,9 @@ import { writeFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { progressExportV1Schema, progressStoreV1Schema } from '../src/schemas/progress.ts';
+import { progressExportV1Schema, progressExportV2Schema, progressStoreV1Schema } from '../src/schemas/progress.ts';
+import { passportStoreV1Schema } from '../src/schemas/passport.ts';
+import { groupStoreV1Schema } from '../src/schemas/group.ts';
 import { surveyExportFileSchema, surveyStoreV1Schema } from '../src/schemas/survey-response.ts';
 import { assignmentSchema, assignmentStoreV1Schema } from '../src/schemas/assignment.ts';
 import { visitsStoreV1Schema } from '../src/schemas/visits.ts';
@@ -20,7 +22,8 @@ import { audioManifestV1Schema } from '../src/schemas/audio.ts';
 
 /** Schemas of exported files, published under `/schemas/<name>`. */
 export const PUBLISHED = {
-  'progress.v1.json': { schema: progressExportV1Schema, title: 'Orienta progress export, version 1' },
+  'progress.v1.json': { schema: progressExportV1Schema, title: 'Orienta progress export, version 1 (still read)' },
+  'progress.v2.json': { schema: progressExportV2Schema, title: 'Orienta progress export, version 2: version 1 plus the random passport id of the device' },
   'survey-response.v1.json': { schema: surveyExportFileSchema, title: "Orienta survey answers, version 1: a participant's anonymous answers; no names, nothing that identifies a device, no time finer than a day" },
   'competence-card.v1.json': { schema: cardFileV1Schema, title: "Orienta competence card, version 1: a participant's education, work, languages, licences, skills and planned steps, free text in their own language" },
   'audio-manifest.v1.json': { schema: audioManifestV1Schema, title: "Orienta audio manifest, version 1: a lesson's recorded paragraphs in one language, each tied to the text it reads by a hash" },
@@ -29,7 +32,9 @@ export const PUBLISHED = {
 /** Every shape the browser validates, by the name of its generated validator. */
 export const VALIDATED = {
   progressStoreV1: progressStoreV1Schema,
-  progressFileV1: progressExportV1Schema,
+  progressFileV2: progressExportV2Schema,
+  passportStoreV1: passportStoreV1Schema,
+  groupStoreV1: groupStoreV1Schema,
   assignmentV1: assignmentSchema,
   assignmentStoreV1: assignmentStoreV1Schema,
   surveyStoreV1: surveyStoreV1Schema,

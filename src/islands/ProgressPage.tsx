@@ -13,7 +13,8 @@ import { absoluteUrl, schemaPath } from '../lib/routing/paths.ts';
 import { localDay } from '../lib/i18n/dates.ts';
 import type { ProgressExport } from '../schemas/progress.ts';
 import { downloadFile, readFileText } from '../lib/browser/download.ts';
-import { useOutline, useProgress } from './hooks.ts';
+import { useOutline, useProgress, useStore } from './hooks.ts';
+import { keepPassport, passportStore } from '../lib/passport/store.ts';
 import { dataErrorText, StorageNotice, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';
 import NameField from './NameField.tsx';
 
@@ -36,6 +37,7 @@ interface Props {
 
 export default function ProgressPage({ siteId, locale, certificateHref, strings }: Props) {
   const [snapshot, store] = useProgress(siteId);
+  const [passport, passportHandle] = useStore(passportStore, siteId);
   const loaded = useOutline(locale);
   const [pending, setPending] = useState<{ file: ProgressExport; preview: ImportPreview } | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
@@ -47,7 +49,9 @@ export default function ProgressPage({ siteId, locale, certificateHref, strings 
 
   function exportProgress() {
     if (!progress) return;
-    const text = writeProgressFile(progress, absoluteUrl(schemaPath(progressFile.schema)), new Date());
+    // The passport id goes into the file, so a teacher's group counts this participant once.
+    passportHandle?.update((value) => keepPassport(value));
+    const text = writeProgressFile(progress, absoluteUrl(schemaPath(progressFile.schema)), new Date(), passport?.value.id);
     downloadFile(`orienta-progress-${siteId}-${localDay()}.json`, text);
     setMessage({ text: strings['progress.exported'], kind: 'ok' });
   }

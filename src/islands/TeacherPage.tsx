@@ -1,39 +1,28 @@
 /**
  * The teacher page: build an assignment (modules or single lessons, group, due date, language)
- * into a link in the URL fragment, a QR code and a printable handout; and the group overview from
- * participants' progress files. Everything runs on the teacher's device.
+ * into a link in the URL fragment, a QR code and a printable handout. The group's progress is on
+ * its own page (`GroupPage.tsx`). Everything runs on the teacher's device.
  */
 import { useState } from 'preact/hooks';
 import QRCode from 'qrcode';
 import { assignmentLink, encodeAssignment, makeAssignment, type DraftError } from '../lib/assignment/encode.ts';
 import { resolveAssignment } from '../lib/assignment/resolve.ts';
-import { buildOverview, overviewToCsv, type GroupOverview } from '../lib/assignment/overview.ts';
-import { progressFile } from '../lib/progress/definitions.ts';
 import { format } from '../lib/i18n/format.ts';
-import { localDay } from '../lib/i18n/dates.ts';
-import { csvDelimiterFor } from '../lib/text/csv.ts';
 import { progressOutline } from '../lib/page/outline.ts';
 import { basePath } from '../lib/routing/paths.ts';
-import { downloadFile } from '../lib/browser/download.ts';
 import type { Assignment } from '../schemas/assignment.ts';
 import { useOutline } from './hooks.ts';
-import { dataErrorText, type FileErrorStrings } from './DataNotice.tsx';
 
 export const TEACHER_KEYS = [
   'teacher.pick', 'teacher.wholeModule', 'teacher.singleLessons', 'teacher.total', 'teacher.group', 'teacher.groupHint', 'teacher.due',
   'teacher.language', 'teacher.create', 'teacher.link', 'teacher.copy', 'teacher.copied', 'teacher.qr', 'teacher.handout', 'teacher.error.group',
-  'teacher.error.due', 'teacher.error.empty', 'teacher.error.tooMany', 'teacher.error.other', 'teacher.overviewHeading', 'teacher.overviewIntro',
-  'teacher.chooseFiles', 'teacher.participant', 'teacher.unnamed', 'teacher.exportedAt', 'teacher.status.completed', 'teacher.status.in-progress',
-  'teacher.status.not-started', 'teacher.lessonsDone', 'teacher.score', 'teacher.invalidFiles', 'teacher.duplicates', 'teacher.downloadCsv',
-  'teacher.localOnly',
+  'teacher.error.due', 'teacher.error.empty', 'teacher.error.tooMany', 'teacher.error.other',
 ] as const;
-type Strings = Record<(typeof TEACHER_KEYS)[number], string> & FileErrorStrings;
+type Strings = Record<(typeof TEACHER_KEYS)[number], string>;
 
 interface Props {
   siteId: string;
   locale: string;
-  /** BCP-47 tag of the page, for the CSV's delimiter. */
-  lang: string;
   locales: Array<{ code: string; label: string; tag: string }>;
   /** Path of the handout page; the assignment goes in its fragment. */
   handoutPath: string;
@@ -50,7 +39,7 @@ const DRAFT_ERROR_KEY: Record<DraftError, keyof Strings> = {
   ids: 'teacher.error.other',
 };
 
-export default function TeacherPage({ siteId, locale, lang, locales, handoutPath, strings }: Props) {
+export default function TeacherPage({ siteId, locale, locales, handoutPath, strings }: Props) {
   const loaded = useOutline(locale);
   const modules = loaded && loaded !== 'failed' ? loaded.modules : [];
   const [chosenModules, setChosenModules] = useState<string[]>([]);
@@ -61,7 +50,6 @@ export default function TeacherPage({ siteId, locale, lang, locales, handoutPath
   const [errors, setErrors] = useState<DraftError[]>([]);
   const [result, setResult] = useState<{ assignment: Assignment; link: string; svg: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const [overview, setOverview] = useState<GroupOverview | null>(null);
 
   const outline = progressOutline({ modules });
   const resolved = resolveAssignment({ modules: chosenModules, lessons: chosenLessons }, outline);
@@ -81,28 +69,6 @@ export default function TeacherPage({ siteId, locale, lang, locales, handoutPath
     const link = assignmentLink(new URL(basePath(), location.href).href, language, made.assignment);
     const svg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
     setResult({ assignment: made.assignment, link, svg });
-  }
-
-  async function loadFiles(files: FileList) {
-    const read = await Promise.all([...files].map(async (file) => ({ name: file.name, text: file.size > progressFile.maxBytes ? '' : await file.text().catch(() => '') })));
-    const assigned = chosenModules.length || chosenLessons.length ? { modules: chosenModules, lessons: chosenLessons } : modules.map((m) => m.id);
-    setOverview(buildOverview(read, assigned, outline, { siteId }));
-  }
-
-  function downloadCsv() {
-    if (!overview) return;
-    const csv = overviewToCsv(overview, {
-      participant: strings['teacher.participant'],
-      unnamed: (n) => format(strings['teacher.unnamed'], { number: n }),
-      exportedAt: strings['teacher.exportedAt'],
-      module: (column) => titleOf(column.moduleId),
-      status: 'status',
-      statuses: { completed: strings['teacher.status.completed'], 'in-progress': strings['teacher.status.in-progress'], 'not-started': strings['teacher.status.not-started'] },
-      completed: (total) => format(strings['teacher.lessonsDone'], { done: '', total }).trim(),
-      score: '%',
-      scoreCount: 'n',
-    }, { delimiter: csvDelimiterFor(lang) });
-    downloadFile(`orienta-group-overview-${localDay()}.csv`, csv, 'text/csv;charset=utf-8');
   }
 
   return (
@@ -166,51 +132,6 @@ export default function TeacherPage({ siteId, locale, lang, locales, handoutPath
         </section>
       )}
 
-      <section class="overview">
-        <h2>{strings['teacher.overviewHeading']}</h2>
-        <p>{strings['teacher.overviewIntro']}</p>
-        <p class="hint">{strings['teacher.localOnly']}</p>
-        <label class="btn btn-secondary file-button">
-          {strings['teacher.chooseFiles']}
-          <input type="file" accept="application/json,.json" multiple class="visually-hidden" onChange={(e) => { const f = (e.currentTarget as HTMLInputElement).files; if (f?.length) void loadFiles(f); }} />
-        </label>
-        {overview && (
-          <>
-            <div class="table-scroll" tabIndex={0} role="region" aria-label={strings['teacher.overviewHeading']}>
-              <table data-overview>
-                <thead>
-                  <tr>
-                    <th scope="col">{strings['teacher.participant']}</th>
-                    {overview.columns.map((c) => <th scope="col" key={c.moduleId}>{titleOf(c.moduleId)}</th>)}
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.rows.map((row, i) => (
-                    <tr key={i}>
-                      <th scope="row"><bdi>{row.name ?? format(strings['teacher.unnamed'], { number: row.number ?? i + 1 })}</bdi></th>
-                      {row.cells.map((cell) => (
-                        <td key={cell.moduleId} data-status={cell.status}>
-                          {strings[`teacher.status.${cell.status}`]}
-                          <br /><small>{format(strings['teacher.lessonsDone'], { done: cell.completed, total: cell.total })}</small>
-                          {cell.selfCheck.average !== null && <><br /><small>{format(strings['teacher.score'], { score: Math.round(cell.selfCheck.average * 100) })}</small></>}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {overview.duplicates.length > 0 && <p>{format(strings['teacher.duplicates'], { count: overview.duplicates.length })}</p>}
-            {overview.invalid.length > 0 && (
-              <>
-                <h3>{strings['teacher.invalidFiles']}</h3>
-                <ul data-invalid-files>{overview.invalid.map((f, i) => <li key={i}><bdi>{f.fileName}</bdi>: {dataErrorText(f.error, strings)}</li>)}</ul>
-              </>
-            )}
-            <p><button type="button" class="btn btn-secondary" onClick={downloadCsv}>{strings['teacher.downloadCsv']}</button></p>
-          </>
-        )}
-      </section>
     </div>
   );
 }

@@ -31,8 +31,16 @@ export const GROUP_NAME_PATTERN = /^(?=\S)(?![\s\S]*\s$)[^<>\u0000-\u001f\u007f-
 
 /** Progress kept on the device, `orienta:<site-id>:progress`. */
 export const PROGRESS_STORE_VERSION = 1;
-/** "Export progress" files (`/schemas/progress.v1.json`). */
-export const PROGRESS_FILE = { kind: 'orienta.progress', version: 1, schema: 'progress.v1.json', maxBytes: 1_000_000 } as const;
+/**
+ * "Export progress" files (`/schemas/progress.v2.json`). Version 2 adds the passport id, so a
+ * teacher's group counts one participant once however their progress arrives; version 1 files
+ * are still read (`/schemas/progress.v1.json`).
+ */
+export const PROGRESS_FILE = { kind: 'orienta.progress', version: 2, schema: 'progress.v2.json', maxBytes: 1_000_000 } as const;
+/** The participant's passport on this device, `orienta:<site-id>:passport`. */
+export const PASSPORT_STORE_VERSION = 1;
+/** A passport id: 8 random bytes as 16 hex digits. */
+export const PASSPORT_ID_PATTERN = /^[0-9a-f]{16}$/;
 /** Longest participant name, in characters. */
 export const MAX_PARTICIPANT_NAME = 80;
 
@@ -114,3 +122,10 @@ export const AUDIO_PACK_MAX_BYTES = 60_000_000;
 export const AUDIO_FILE_PATTERN = /^[0-9]{3}-[0-9a-f]{8}\.(webm|ogg|opus|m4a|mp3)$/;
 /** A text hash as `textHash()` writes it. */
 export const TEXT_HASH_PATTERN = /^[0-9a-f]{8}$/;
+
+/** The teacher's group, kept on the teacher's device, `orienta:<site-id>:group`. */
+export const GROUP_STORE_VERSION = 1;
+/** Most participants in one group. */
+export const MAX_GROUP_PARTICIPANTS = 200;
+/** A participant's key in a group: their passport id, or `file-<hash>` for a version 1 file without one. */
+export const PARTICIPANT_KEY_PATTERN = /^(?:[0-9a-f]{16}|file-[0-9a-f]{8})$/;

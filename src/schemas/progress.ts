@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { LESSON_ID_PATTERN, LOCALE_CODE_PATTERN, MAX_PARTICIPANT_NAME, PROGRESS_FILE, PROGRESS_STORE_VERSION } from './formats.ts';
+import { LESSON_ID_PATTERN, LOCALE_CODE_PATTERN, MAX_PARTICIPANT_NAME, PASSPORT_ID_PATTERN, PROGRESS_FILE, PROGRESS_STORE_VERSION } from './formats.ts';
 
 /*
  * A participant's progress: the envelope kept on the device and the "Export progress" file. Both
@@ -82,15 +82,15 @@ export type LessonProgress = z.infer<typeof lessonProgressSchema>;
 export type Score = z.infer<typeof scoreSchema>;
 
 /**
- * The file a participant exports with "Export progress" (`public/schemas/progress.v1.json`).
- * It moves progress to another device, and can be handed to a teacher.
+ * Version 1 of the "Export progress" file (`public/schemas/progress.v1.json`), still read: its
+ * files are lifted to version 2 unchanged (they have no passport id).
  */
 export const progressExportV1Schema = z
   .object({
     /** URL of the JSON Schema this file follows. */
     $schema: z.string().max(500).meta({ description: 'URL of /schemas/progress.v1.json' }),
     /** File format version. */
-    schemaVersion: z.literal(PROGRESS_FILE.version).meta({ description: 'File format version' }),
+    schemaVersion: z.literal(1).meta({ description: 'File format version' }),
     /** Marks the file type. */
     kind: z.literal(PROGRESS_FILE.kind).meta({ description: 'File type marker' }),
     /** The municipality site it was exported from. */
@@ -122,4 +122,17 @@ export const progressExportV1Schema = z
   })
   .strict();
 
-export type ProgressExport = z.infer<typeof progressExportV1Schema>;
+/**
+ * The file a participant exports with "Export progress" (`public/schemas/progress.v2.json`). It
+ * moves progress to another device, and can be handed to a teacher.
+ */
+export const progressExportV2Schema = progressExportV1Schema.extend({
+  /** URL of the JSON Schema this file follows. */
+  $schema: z.string().max(500).meta({ description: 'URL of /schemas/progress.v2.json' }),
+  /** File format version. */
+  schemaVersion: z.literal(PROGRESS_FILE.version).meta({ description: 'File format version' }),
+  /** The device's random passport id: one participant in a teacher's group, however their progress arrives. */
+  passportId: z.string().regex(PASSPORT_ID_PATTERN).optional().meta({ description: 'Random passport id of the device (optional)' }),
+});
+
+export type ProgressExport = z.infer<typeof progressExportV2Schema>;

@@ -1,6 +1,6 @@
 /**
  * Teachers and assignments in Chromium: build an assignment, open its link in a fresh browser,
- * complete an assigned lesson, a tampered link, the QR code, the handout, the group overview.
+ * complete an assigned lesson, a tampered link, the QR code, the handout, the class grid from files.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
 import { decodeQrSvg } from '../support/qr.ts';
 import { serveForTests } from '../support/harness.ts';
+import { onNextLoad } from '../support/storage.ts';
 
 let server: StaticServer;
 let teacher: TestBrowser;
@@ -116,7 +117,7 @@ describe('receiving an assignment', () => {
   });
 });
 
-describe('the group overview', () => {
+describe('the class grid from files', () => {
   const file = (name: string | undefined, lessons: Array<[string, boolean, number?]>) =>
     JSON.stringify({
       $schema: 'https://exempelby.example/schemas/progress.v1.json',
@@ -133,11 +134,11 @@ describe('the group overview', () => {
       })),
     });
 
-  it('shows participants × assigned modules from three progress files, and downloads CSV', async () => {
-    const health = readFileSync('content/lessons/sv/halsa/varden-i-sverige.mdx', 'utf8') ? ['halsa/varden-i-sverige', 'halsa/psykisk-halsa', 'halsa/halsa-och-arbetsmiljo', 'halsa/levnadsvanor'] : [];
+  it('adds participants from progress files to the class grid, once each, and downloads the screen as CSV', async () => {
+    const health = ['halsa/varden-i-sverige', 'halsa/psykisk-halsa', 'halsa/halsa-och-arbetsmiljo', 'halsa/levnadsvanor'];
     const paths = [
       ['amal.json', file('Amal', health.map((id) => [id, true, 4] as [string, boolean, number]))],
-      ['bo.json', file('Bo', [[health[0]!, true, 2], [health[1]!, false]])],
+      ['bo.json', file('Bo', [[health[0]!, true, 2], [health[1]!, false, 1]])],
       ['anon.json', file(undefined, [])],
     ].map(([name, text]) => {
       const path = join(dir, name!);
@@ -145,23 +146,45 @@ describe('the group overview', () => {
       return path;
     });
     const page = await teacher.newPage();
-    await page.goto(`${server.url}en/teacher/`);
-    await ready(page);
-    await page.locator('[data-pick-module="halsa"] > label input').check();
-    await page.locator('input[type=file][multiple]').setInputFiles(paths);
-    const table = page.locator('table[data-overview]');
-    await table.waitFor();
-    expect(await table.locator('thead th').allTextContents()).toEqual(['Participant', 'Taking care of your health in Sweden']);
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.getAttribute('data-status')]));
-    expect(rows).toEqual([['Amal', 'completed'], ['Bo', 'in-progress'], ['Participant 1', 'not-started']]);
-    expect(await table.locator('tbody tr').first().locator('td').textContent()).toContain('self-check: 100 %');
+    await onNextLoad(page, null, null);
+    await page.goto(`${server.url}en/teacher/group/`);
+    await page.locator('.group-page[data-ready]').waitFor();
+    await page.locator('input[data-scan-file]').setInputFiles(paths);
+    await expect.poll(() => page.locator('[data-pending]').count()).toBe(3);
+    await page.getByRole('button', { name: 'Add to the group' }).click();
+    const grid = page.locator('table[data-class-grid]');
+    await grid.waitFor();
+    await page.getByLabel('Show').selectOption('halsa');
+    expect(await grid.locator('thead .module-head').allTextContents()).toEqual(['Taking care of your health in Sweden']);
+    expect(await grid.locator('thead .lesson-head').count()).toBe(health.length);
+    const rows = await grid.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th bdi')!.textContent, tr.querySelector('[data-total]')!.textContent]));
+    expect(rows).toEqual([['Amal', '4/4'], ['Bo', '1/4'], ['Participant 1', '0/4']]);
+    const bo = grid.locator('tbody tr').nth(1).locator('td.cell');
+    expect(await bo.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-state')))).toEqual(['done', 'started', 'not-started', 'not-started']);
+    expect(await bo.first().locator('.score').textContent()).toBe('2/4');
+    expect(await grid.locator('tfoot .col-total').allTextContents()).toEqual(['2', '1', '1', '1']);
+
+    // The same file again changes nothing: one participant is one row.
+    await page.locator('input[data-scan-file]').setInputFiles(paths[0]!);
+    await page.getByText('nothing new').waitFor();
+    await page.getByRole('button', { name: 'Add to the group' }).click();
+    expect(await grid.locator('tbody tr').count()).toBe(3);
+
+    await page.getByLabel('Order').selectOption('done-asc');
+    expect(await grid.locator('tbody th bdi').allTextContents()).toEqual(['Participant 1', 'Bo', 'Amal']);
+    expect(await grid.locator('thead th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download the table (CSV)' }).click();
-    const csvPath = join(dir, 'overview.csv');
+    await page.getByRole('button', { name: 'Download as CSV' }).click();
+    const csvPath = join(dir, 'group.csv');
     await (await download).saveAs(csvPath);
-    const csv = readFileSync(csvPath, 'utf8');
-    expect(csv.split('\r\n')[1]).toMatch(/^Amal,/);
-    expect(csv).not.toContain('amal.json');
+    const lines = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const fields = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1]).slice(0, -1);
+    expect(fields(lines[0]!)).toHaveLength(2 + health.length + 1);
+    expect(lines[0]).toMatch(/^Participant,As of,Taking care of your health in Sweden: /);
+    expect(lines[3]).toBe('Amal,2026-11-20,done 4/4,done 4/4,done 4/4,done 4/4,4/4');
+    expect(readFileSync(csvPath, 'utf8')).not.toContain('amal.json');
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -32,7 +32,7 @@ import { isAssignmentV1 } from '../device-data/validate.ts';
 import { isIsoDay } from '../device-data/ids.ts';
 import { stripBidiControls } from '../text/bidi.ts';
 import { homePath } from '../routing/paths.ts';
-import { crc32, fromBase64url, fromUtf8, toBase64url, uint32Bytes, utf8 } from './bytes.ts';
+import { crc32, fromBase64url, fromUtf8, toBase64url, uint32Bytes, utf8 } from '../text/bytes.ts';
 
 /** The fragment parameter that carries an assignment: `#a=…`. */
 export const ASSIGNMENT_PARAM = 'a';

@@ -11,6 +11,8 @@ import type { VisitsStore } from '../../schemas/visits.ts';
 import type { Preferences } from '../../schemas/preferences.ts';
 import type { CardFile, CardStore } from '../../schemas/competence-card.ts';
 import type { AudioManifest } from '../../schemas/audio.ts';
+import type { PassportStore } from '../../schemas/passport.ts';
+import type { GroupStore } from '../../schemas/group.ts';
 
 /** Checks a value against one schema. `describe` names the first problem, for reports. */
 export interface Validator<T> {
@@ -34,7 +36,8 @@ function wrap<T>(fn: AjvFunction): Validator<T> {
 }
 
 export const isProgressStoreV1 = /* @__PURE__ */ wrap<ProgressStore>(generated.progressStoreV1);
-export const isProgressFileV1 = /* @__PURE__ */ wrap<ProgressExport>(generated.progressFileV1);
+export const isProgressFileV2 = /* @__PURE__ */ wrap<ProgressExport>(generated.progressFileV2);
+export const isPassportStoreV1 = /* @__PURE__ */ wrap<PassportStore>(generated.passportStoreV1);
 export const isAssignmentV1 = /* @__PURE__ */ wrap<Assignment>(generated.assignmentV1);
 export const isAssignmentStoreV1 = /* @__PURE__ */ wrap<AssignmentStore>(generated.assignmentStoreV1);
 export const isSurveyStoreV1 = /* @__PURE__ */ wrap<SurveyStoreV1>(generated.surveyStoreV1);
@@ -44,3 +47,4 @@ export const isPreferencesStoreV1 = /* @__PURE__ */ wrap<Preferences>(generated.
 export const isCardStoreV1 = /* @__PURE__ */ wrap<CardStore>(generated.cardStoreV1);
 export const isCardFileV1 = /* @__PURE__ */ wrap<CardFile>(generated.cardFileV1);
 export const isAudioManifestV1 = /* @__PURE__ */ wrap<AudioManifest>(generated.audioManifestV1);
+export const isGroupStoreV1 = /* @__PURE__ */ wrap<GroupStore>(generated.groupStoreV1);

@@ -11,7 +11,7 @@ import type { ProgressExport, ProgressStore, Score } from '../../schemas/progres
 import { PROGRESS_FILE, PROGRESS_STORE_VERSION } from '../../schemas/formats.ts';
 import type { StoreDefinition, Migration } from '../device-data/store.ts';
 import type { FileDefinition } from '../device-data/file.ts';
-import { isProgressFileV1, isProgressStoreV1 } from '../device-data/validate.ts';
+import { isProgressFileV2, isProgressStoreV1 } from '../device-data/validate.ts';
 
 /** Lifts stored progress from version n to n + 1. Empty: version 1 is the first. */
 export const PROGRESS_MIGRATIONS: Readonly<Record<number, Migration>> = {};
@@ -36,7 +36,9 @@ export const progressStore: StoreDefinition<ProgressStore> = {
 /** The "Export progress" file. */
 export const progressFile: FileDefinition<ProgressExport> = {
   ...PROGRESS_FILE,
-  validate: isProgressFileV1,
+  validate: isProgressFileV2,
+  // Version 2 only adds the optional passport id: a version 1 file is a version 2 file without one.
+  migrations: { 1: (file) => file },
   accepts: (file) => file.lessons.every((lesson) => scoresHold(lesson.selfCheck)),
   siteOf: (file) => file.siteId,
   datesOf: (file) => [

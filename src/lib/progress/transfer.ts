@@ -11,16 +11,21 @@ import { cleanName } from '../text/bidi.ts';
 import { isBetterScore } from './changes.ts';
 import { progressFile } from './definitions.ts';
 
-/** The export file's text, built from the stored envelope. */
-export function writeProgressFile(store: ProgressStore, schemaUrl: string, now: Date): string {
-  return writeVersionedFile(progressFile, toExportBody(store, now), schemaUrl);
+/**
+ * The export file's text, built from the stored envelope.
+ *
+ * @param passportId the device's passport id, so a teacher's group counts the participant once
+ */
+export function writeProgressFile(store: ProgressStore, schemaUrl: string, now: Date, passportId?: string): string {
+  return writeVersionedFile(progressFile, toExportBody(store, now, passportId), schemaUrl);
 }
 
 /** The body of the export (everything but `$schema`, `schemaVersion` and `kind`). */
-export function toExportBody(store: ProgressStore, now: Date): Omit<ProgressExport, '$schema' | 'schemaVersion' | 'kind'> {
+export function toExportBody(store: ProgressStore, now: Date, passportId?: string): Omit<ProgressExport, '$schema' | 'schemaVersion' | 'kind'> {
   return {
     siteId: store.siteId,
     exportedAt: now.toISOString(),
+    ...(passportId ? { passportId } : {}),
     ...(store.participantName ? { participantName: store.participantName } : {}),
     lessons: Object.entries(store.lessons)
       .sort(([a], [b]) => a.localeCompare(b))

@@ -81,6 +81,7 @@ export const pagePaths = {
   card: (locale: string) => `${locale}/card/`,
   blankCard: (locale: string) => `${locale}/teacher/card/`,
   studio: (locale: string) => `${locale}/teacher/studio/`,
+  group: (locale: string) => `${locale}/teacher/group/`,
 } as const;
 
 /** Route segments taken by pages; a module id must not use one. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
 import type { Assignment } from '../../../src/schemas/assignment.ts';
-import { crc32, fromBase64url, toBase64url, uint32Bytes, utf8 } from '../../../src/lib/assignment/bytes.ts';
+import { crc32, fromBase64url, toBase64url, uint32Bytes, utf8 } from '../../../src/lib/text/bytes.ts';
 import {
   assignmentId, assignmentLink, canonicalAssignment, decodeAssignment, encodeAssignment, makeAssignment, withoutAssignment,
 } from '../../../src/lib/assignment/encode.ts';

@@ -22,7 +22,7 @@ describe('reading a versioned file', () => {
     ['a JSON array', '[]', 'wrong-kind'],
     ['another kind of file', { ...good, kind: 'orienta.survey-responses' }, 'wrong-kind'],
     ['a file with no kind', { ...good, kind: undefined }, 'wrong-kind'],
-    ['a newer schemaVersion', { ...good, schemaVersion: 2 }, 'newer-version'],
+    ['a newer schemaVersion', { ...good, schemaVersion: 3 }, 'newer-version'],
     ['an older schemaVersion with no migration', { ...good, schemaVersion: 0 }, 'unknown-version'],
     ['no schemaVersion', { ...good, schemaVersion: undefined }, 'unknown-version'],
     ['a missing field', { ...good, siteId: undefined }, 'invalid'],
@@ -68,13 +68,19 @@ describe('reading a versioned file', () => {
   it('lifts an older file through its migrations', () => {
     const withMigration: FileDefinition<ProgressExport> = {
       ...progressFile,
-      migrations: { 0: ({ done, ...old }) => ({ ...old, lessons: (done as string[]).map((id) => ({ id, completed: true })) }) },
+      migrations: { ...progressFile.migrations, 0: ({ done, ...old }) => ({ ...old, lessons: (done as string[]).map((id) => ({ id, completed: true })) }) },
     };
     const old = { $schema: SCHEMA, schemaVersion: 0, kind: 'orienta.progress', siteId: 'demo', exportedAt: body.exportedAt, done: [A] };
     expect(readVersionedFile(JSON.stringify(old), withMigration, { now })).toEqual({
       ok: true,
-      file: { $schema: SCHEMA, schemaVersion: 1, kind: 'orienta.progress', siteId: 'demo', exportedAt: body.exportedAt, lessons: [{ id: A, completed: true }] },
+      file: { $schema: SCHEMA, schemaVersion: 2, kind: 'orienta.progress', siteId: 'demo', exportedAt: body.exportedAt, lessons: [{ id: A, completed: true }] },
     });
+  });
+
+  it('reads a version 1 progress file as version 2 without a passport id', () => {
+    const v1 = { ...good, schemaVersion: 1 };
+    expect(read(v1)).toMatchObject({ ok: true, file: { schemaVersion: 2, siteId: good.siteId } });
+    expect(read(v1)).not.toHaveProperty('file.passportId');
   });
 });
 

@@ -13,7 +13,7 @@ const t2 = new Date('2026-11-03T10:00:00.000Z');
 const A = 'forsorja-sig/a-kassa';
 const B = 'halsa/varden-i-sverige';
 const C = 'aldras/pension';
-const SCHEMA_URL = 'https://exempelby.example/schemas/progress.v1.json';
+const SCHEMA_URL = 'https://exempelby.example/schemas/progress.v2.json';
 
 const phone = setParticipantName(setLastLesson(recordSelfCheck(setCompleted(emptyProgress('demo', t0), A, true, t0), A, 2, 3, t0), A, 'ar', t0), 'Amal', t0);
 const laptop = recordSelfCheck(setCompleted(recordSelfCheck(emptyProgress('demo', t0), A, 3, 3, t1), B, true, t1), C, 1, 4, t1);
@@ -26,7 +26,7 @@ describe('export file', () => {
   it('holds $schema, schemaVersion, kind, the site, exportedAt and the lessons', () => {
     expect(file).toEqual({
       $schema: SCHEMA_URL,
-      schemaVersion: 1,
+      schemaVersion: 2,
       kind: 'orienta.progress',
       siteId: 'demo',
       exportedAt: t2.toISOString(),
@@ -38,12 +38,14 @@ describe('export file', () => {
   });
 
   it('validates against the published JSON Schema (ajv, 2020-12)', () => {
-    const published = JSON.parse(readFileSync('public/schemas/progress.v1.json', 'utf8'));
+    const published = JSON.parse(readFileSync('public/schemas/progress.v2.json', 'utf8'));
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
     const validate = ajv.compile(published);
     expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
-    expect(validate({ ...file, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...file, schemaVersion: 3 })).toBe(false);
+    expect(validate({ ...file, passportId: '0123456789abcdef' })).toBe(true);
+    expect(validate({ ...file, passportId: 'Amina' })).toBe(false);
     expect(validate({ ...file, lessons: [{ id: 'Not An Id', completed: true }] })).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 /**
- * Small, synchronous byte helpers for assignment links: UTF-8, base64url and CRC-32. They run the
- * same in the browser and in Node, with no WebCrypto (which is asynchronous) and no Buffer.
+ * Small, synchronous byte helpers for links and codes (assignments, passports): UTF-8, base64url
+ * and CRC-32. They run the same in the browser and in Node, with no WebCrypto (which is
+ * asynchronous) and no Buffer.
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

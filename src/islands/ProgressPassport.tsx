@@ -1,0 +1,188 @@
+/**
+ * "My progress passport" on the progress page: show progress as a QR code (only when asked, saying
+ * what it holds), move progress here from another phone by scanning its passport (or opening its
+ * link), and export progress as xAPI statements for a school's learning record store.
+ *
+ * Lifecycle: on mount, a passport link in the page's fragment (`#p=…`, from a phone's camera app)
+ * is read as if scanned. A received passport is previewed with the file import's preview and
+ * merged only on confirmation; the new phone takes over the old phone's passport id when it had
+ * no progress of its own, so the teacher still sees one participant. The fragment is removed
+ * once read, so reloading does not offer it again.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { encodePassport, assemble, collectPart, decodePassport, passportLinks, readPassportPart, PASSPORT_PARAM, type PartCollection } from '../lib/passport/codec.ts';
+import { passportAsProgressFile } from '../lib/passport/receive.ts';
+import { adoptPassport, keepPassport, passportStore } from '../lib/passport/store.ts';
+import { mergeProgress, previewImport, type ImportPreview } from '../lib/progress/transfer.ts';
+import { xapiStatements, type XapiLesson } from '../lib/xapi/statements.ts';
+import { downloadFile } from '../lib/browser/download.ts';
+import { toIsoDay } from '../lib/device-data/ids.ts';
+import { format } from '../lib/i18n/format.ts';
+import { basePath, homePath } from '../lib/routing/paths.ts';
+import type { ProgressExport } from '../schemas/progress.ts';
+import { useOutline, useProgress, useStore } from './hooks.ts';
+import { dataErrorText, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';
+import Scanner, { SCANNER_KEYS, type CodeOutcome } from './scan/Scanner.tsx';
+
+export const PASSPORT_KEYS = [
+  ...SCANNER_KEYS,
+  'passport.heading', 'passport.intro', 'passport.show', 'passport.hide', 'passport.contains', 'passport.containsName', 'passport.containsNoName',
+  'passport.code', 'passport.moveHeading', 'passport.moveIntro', 'passport.partRead', 'passport.previewTitle', 'passport.unknownLessons',
+  'passport.confirm', 'passport.cancel', 'passport.moved', 'passport.cancelled', 'passport.xapiHeading', 'passport.xapiIntro',
+  'passport.xapiExport', 'passport.xapiEmpty', 'progress.importNewlyCompleted', 'progress.importBetterScores', 'progress.importNothingNew',
+  'progress.importOtherSite', 'progress.importKeep',
+] as const;
+type Strings = Record<(typeof PASSPORT_KEYS)[number], string> & StorageNoticeStrings & FileErrorStrings;
+
+interface Props {
+  siteId: string;
+  locale: string;
+  /** The site's canonical address with its base: the home page of the xAPI actor's account. */
+  siteUrl: string;
+  strings: Strings;
+}
+
+type Pending = { file: ProgressExport; preview: ImportPreview; unknown: number; passportId: string };
+
+export default function ProgressPassport({ siteId, locale, siteUrl, strings }: Props) {
+  const [progress, progressStoreHandle] = useProgress(siteId);
+  const [passport, passportHandle] = useStore(passportStore, siteId);
+  const loaded = useOutline(locale);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [parts, setParts] = useState<PartCollection>({});
+  const [partNote, setPartNote] = useState('');
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
+  const lessons = progress?.value.lessons ?? {};
+  const completed = Object.values(lessons).filter((l) => l.completedAt).length;
+  const scores = Object.values(lessons).filter((l) => l.selfCheck).length;
+  const known = loaded && loaded !== 'failed' ? loaded.modules.flatMap((m) => m.lessons.map((l) => l.id)) : null;
+
+  async function show() {
+    if (!progress || !passport || !passportHandle) return;
+    passportHandle.update((value) => keepPassport(value));
+    const payload = encodePassport({ id: passport.value.id, siteId, issuedOn: toIsoDay(), name: progress.value.participantName, lessons });
+    // The link opens the site the code was shown on (as assignment links do), so a staging or
+    // intranet copy hands over to itself.
+    const links = passportLinks(new URL(basePath(), location.href).href, locale, payload);
+    const QRCode = (await import('qrcode')).default;
+    setCodes(await Promise.all(links.map((link) => QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }))));
+  }
+
+  /** Takes one scanned code or link; says whether the passport is now complete. */
+  function receive(text: string, lessonIds: string[] | null = known): CodeOutcome {
+    const read = readPassportPart(text);
+    if (!read.ok) {
+      if (read.error === 'missing') return 'ignored';
+      setMessage({ text: dataErrorText(read.error, strings), kind: 'error' });
+      return 'ignored';
+    }
+    const next = collectPart(parts, read.part);
+    setParts(next);
+    const whole = assemble(next, read.part.key);
+    if (whole.status === 'tampered') {
+      setParts({});
+      setMessage({ text: dataErrorText('tampered', strings), kind: 'error' });
+      return 'done';
+    }
+    if (whole.status === 'waiting') {
+      setPartNote(format(strings['passport.partRead'], { held: whole.held, count: whole.count }));
+      return 'more';
+    }
+    setPartNote('');
+    const decoded = decodePassport(whole.payload, { now: new Date() });
+    if (!decoded.ok) {
+      setMessage({ text: dataErrorText(decoded.error === 'missing' ? 'invalid' : decoded.error, strings), kind: 'error' });
+      return 'done';
+    }
+    if (!progress || !lessonIds) return 'done';
+    const { file, unknown } = passportAsProgressFile(decoded.passport, lessonIds);
+    setMessage(null);
+    setPending({ file, unknown, passportId: decoded.passport.id, preview: previewImport(progress.value, file, new Set(lessonIds)) });
+    return 'done';
+  }
+
+  // A passport link opened from a phone's camera app lands here with the passport in the fragment.
+  useEffect(() => {
+    if (!progress || !known || typeof location === 'undefined') return;
+    if (!location.hash.includes(`${PASSPORT_PARAM}=`)) return;
+    const link = location.href;
+    history.replaceState(null, '', location.pathname + location.search);
+    receive(link, known);
+  }, [Boolean(progress), Boolean(known)]);
+
+  function confirm() {
+    if (!pending || !progressStoreHandle) return;
+    const hadProgress = Object.keys(progress?.value.lessons ?? {}).length > 0;
+    const result = progressStoreHandle.update((current, now) => mergeProgress(current, pending.file, now));
+    if (result.saved && !hadProgress) passportHandle?.update((value, now) => adoptPassport(value, pending.passportId, now));
+    setPending(null);
+    setMessage(result.saved ? { text: strings['passport.moved'], kind: 'ok' } : { text: dataErrorText(result.problem, strings), kind: 'error' });
+  }
+
+  function exportXapi() {
+    if (!progress || !passport || !loaded || loaded === 'failed') return;
+    const titles = new Map(loaded.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.title] as const)));
+    const entries: XapiLesson[] = Object.entries(lessons).map(([id, l]) => ({ id, title: titles.get(id) ?? id, ...(l.completedAt ? { completedAt: l.completedAt } : {}), ...(l.selfCheck ? { selfCheck: l.selfCheck.best } : {}) }));
+    if (!entries.length) return setMessage({ text: strings['passport.xapiEmpty'], kind: 'error' });
+    passportHandle?.update((value) => keepPassport(value));
+    const statements = xapiStatements({ passportId: passport.value.id, siteUrl, locale, lessonUrl: (id) => new URL(`${homePath(locale)}${id}/`, siteUrl).href, lessons: entries });
+    downloadFile(`orienta-xapi-${toIsoDay()}.json`, `${JSON.stringify(statements, null, 2)}\n`);
+  }
+
+  return (
+    <section class="passport card" aria-labelledby="passport-heading" data-ready={progress && passport && known ? 'true' : undefined}>
+      <h2 id="passport-heading">{strings['passport.heading']}</h2>
+      <p>{strings['passport.intro']}</p>
+      {codes ? (
+        <div class="passport-codes" data-passport-codes>
+          <p>
+            {format(strings['passport.contains'], { lessons: completed, scores })}{' '}
+            {progress?.value.participantName ? format(strings['passport.containsName'], { name: progress.value.participantName }) : strings['passport.containsNoName']}
+          </p>
+          {codes.map((svg, i) => (
+            <figure key={i} class="qr" data-passport-code={i + 1}>
+              {/* The SVG is made by the qrcode library from our own link: no user markup reaches it. */}
+              <div role="img" aria-label={format(strings['passport.code'], { number: i + 1, count: codes.length })} dangerouslySetInnerHTML={{ __html: svg }} />
+              {codes.length > 1 && <figcaption>{format(strings['passport.code'], { number: i + 1, count: codes.length })}</figcaption>}
+            </figure>
+          ))}
+          <p><button type="button" class="btn btn-secondary" onClick={() => setCodes(null)}>{strings['passport.hide']}</button></p>
+        </div>
+      ) : (
+        <p><button type="button" class="btn" onClick={() => void show()} disabled={!progress || !passport}>{strings['passport.show']}</button></p>
+      )}
+
+      <h3>{strings['passport.moveHeading']}</h3>
+      <p>{strings['passport.moveIntro']}</p>
+      <Scanner id="passport-scanner" strings={strings} onCode={(text) => receive(text)} />
+      {partNote && <p role="status">{partNote}</p>}
+      {pending && (
+        <div class="preview card" role="region" aria-labelledby="passport-preview-title">
+          <h3 id="passport-preview-title">{strings['passport.previewTitle']}</h3>
+          {pending.preview.otherSite && <p>{format(strings['progress.importOtherSite'], { site: pending.preview.otherSite })}</p>}
+          {pending.preview.nothingNew ? (
+            <p>{strings['progress.importNothingNew']}</p>
+          ) : (
+            <ul>
+              <li>{format(strings['progress.importNewlyCompleted'], { count: pending.preview.newlyCompleted.length })}</li>
+              <li>{format(strings['progress.importBetterScores'], { count: pending.preview.betterScores.length })}</li>
+            </ul>
+          )}
+          {pending.unknown > 0 && <p>{format(strings['passport.unknownLessons'], { count: pending.unknown })}</p>}
+          <p>{strings['progress.importKeep']}</p>
+          <p class="actions">
+            <button type="button" class="btn" onClick={confirm}>{strings['passport.confirm']}</button>{' '}
+            <button type="button" class="btn btn-secondary" onClick={() => { setPending(null); setMessage({ text: strings['passport.cancelled'], kind: 'ok' }); }}>{strings['passport.cancel']}</button>
+          </p>
+        </div>
+      )}
+      <p role="status" data-message="ok">{message?.kind === 'ok' ? message.text : ''}</p>
+      <p role="alert" class={message?.kind === 'error' ? 'fb fb-bad' : undefined} data-message="error">{message?.kind === 'error' ? message.text : ''}</p>
+
+      <h3>{strings['passport.xapiHeading']}</h3>
+      <p>{strings['passport.xapiIntro']}</p>
+      <p><button type="button" class="btn btn-secondary" onClick={exportXapi} disabled={!progress || !passport}>{strings['passport.xapiExport']}</button></p>
+    </section>
+  );
+}
