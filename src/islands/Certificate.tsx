@@ -1,7 +1,7 @@
 /**
- * The printable course certificate: the name the participant types (kept on this device only),
- * the completed modules with hours and dates, and a line for the teacher's signature. The
- * municipality's name, logo and contact are server-rendered around it.
+ * The printable course summary: the name the participant types (kept on this device only) and
+ * the completed modules with hours and dates. It is the participant's own record, titled so, with
+ * no signature line: the intyg is issued and signed by the municipality (`IntygIssuer.tsx`).
  */
 import { useMemo } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
@@ -16,7 +16,7 @@ import NameField from './NameField.tsx';
 
 export const CERTIFICATE_KEYS = [
   'certificate.statement', 'certificate.nameLabel', 'certificate.modulesHeading', 'certificate.module', 'certificate.hours',
-  'certificate.date', 'certificate.totalHours', 'certificate.signature', 'certificate.signatureDate', 'certificate.print',
+  'certificate.date', 'certificate.totalHours', 'certificate.print',
   'certificate.incomplete',
 ] as const;
 
@@ -65,10 +65,6 @@ export default function Certificate({ siteId, locale, dateLocale, strings }: Pro
             </tbody>
           </table>
           <p><strong>{format(strings['certificate.totalHours'], { hours: summary.plannedHours })}</strong></p>
-          <div class="signatures">
-            <div><span class="line" /> <span>{strings['certificate.signature']}</span></div>
-            <div><span class="line" /> <span>{strings['certificate.signatureDate']}</span></div>
-          </div>
           <p class="no-print"><button type="button" class="btn" onClick={() => window.print()}>{strings['certificate.print']}</button></p>
         </>
       )}

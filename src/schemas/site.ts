@@ -49,6 +49,48 @@ export const contactSchema = z
  * A municipality's site configuration, `content/sites/<site-id>/site.yaml`.
  * Selected at build time with `ORIENTA_SITE`.
  */
+const base64url = (length: number) => z.string().regex(new RegExp(`^[A-Za-z0-9_-]{${length}}$`), `${length} base64url characters`);
+const day = z.union([z.iso.date(), z.date().transform((date) => date.toISOString().slice(0, 10))]);
+
+/** One signing key of the municipality: its public half, and when it may sign. */
+export const intygKeySchema = z
+  .object({
+    /** Key id, written into every certificate it signs, e.g. "exempelby-2026". */
+    kid: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/).meta({ description: 'Key id' }),
+    /** The public key as a JWK: ECDSA P-256 (ES256). */
+    publicKey: z
+      .object({
+        /** Key type. */
+        kty: z.literal('EC'),
+        /** Curve. */
+        crv: z.literal('P-256'),
+        /** Public point, x. */
+        x: base64url(43),
+        /** Public point, y. */
+        y: base64url(43),
+      })
+      .strict()
+      .meta({ description: 'Public JWK (EC P-256)' }),
+    /** First day it signs (YYYY-MM-DD). */
+    validFrom: day.meta({ description: 'First day the key signs' }),
+    /** Last day it signs, once it has been replaced; certificates it signed until then stay valid. */
+    validUntil: day.optional().meta({ description: 'Last day the key signed (after rotation)' }),
+    /** The key was lost or stolen: certificates dated this day or later are not valid. */
+    compromisedFrom: day.optional().meta({ description: 'Day from which the key is not trusted' }),
+  })
+  .strict();
+
+/** Signed certificates: the municipality's signing keys, newest last. */
+export const intygConfigSchema = z
+  .object({
+    /** Signing keys; several during a rotation. */
+    keys: z.array(intygKeySchema).min(1).max(20).meta({ description: 'Signing keys' }),
+  })
+  .strict()
+  .refine((intyg) => new Set(intyg.keys.map((k) => k.kid)).size === intyg.keys.length, { message: 'every key needs its own kid' });
+
+export type IntygKey = z.infer<typeof intygKeySchema>;
+
 export const siteConfigSchema = z
   .object({
     /** Site id, the same as the folder name. Part of the storage key for progress on the device. */
@@ -88,6 +130,11 @@ export const siteConfigSchema = z
       })
       .strict()
       .default({ minGroupSize: 5 }),
+    /**
+     * Signed certificates (intyg). The public keys the municipality signs with; the private keys
+     * stay with the municipality (docs/intyg.md). Absent: the site issues no signed certificates.
+     */
+    intyg: intygConfigSchema.optional().meta({ description: 'Public keys for signed certificates' }),
     /** Accessibility statement details required by lag (2018:1937). */
     accessibility: z
       .object({

@@ -82,10 +82,12 @@ export const pagePaths = {
   blankCard: (locale: string) => `${locale}/teacher/card/`,
   studio: (locale: string) => `${locale}/teacher/studio/`,
   group: (locale: string) => `${locale}/teacher/group/`,
+  intyg: (locale: string) => `${locale}/teacher/intyg/`,
+  verify: (locale: string) => `${locale}/verify/`,
 } as const;
 
 /** Route segments taken by pages; a module id must not use one. */
-export const RESERVED_SEGMENTS = ['accessibility', 'privacy', '404', 'progress', 'teacher', 'survey', 'surveys', 'report', 'certificate', 'search', 'offline', 'guide', 'handout', 'schemas', 'pagefind', 'fonts', '_astro', 'changes', 'card', 'audio'] as const;
+export const RESERVED_SEGMENTS = ['accessibility', 'privacy', '404', 'progress', 'teacher', 'survey', 'surveys', 'report', 'certificate', 'search', 'offline', 'guide', 'handout', 'schemas', 'pagefind', 'fonts', '_astro', 'changes', 'card', 'audio', 'verify'] as const;
 
 /**
  * Rewrites the locale segment of a root-relative path, keeping the rest, so the language
