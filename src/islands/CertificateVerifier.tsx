@@ -14,6 +14,7 @@ import type { CertificateSummary } from '../lib/intyg/credential.ts';
 import type { PublicKeyEntry } from '../lib/intyg/keys.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
 import { format } from '../lib/i18n/format.ts';
+import { SWEDISH } from '../lib/i18n/locales.ts';
 import Scanner, { SCANNER_KEYS, type CodeOutcome } from './scan/Scanner.tsx';
 
 export const VERIFY_KEYS = [
@@ -81,7 +82,7 @@ export default function CertificateVerifier({ keys, issuerId, lang, strings }: P
           <div class="verify-valid card">
             <p><strong>{format(strings['verify.valid'], { issuer: result.summary.issuerName, date: formatLongDate(result.summary.issuedOn, lang) })}</strong></p>
             <p>{strings['verify.for'].split('{{name}}')[0]}<bdi>{result.summary.name}</bdi>{strings['verify.for'].split('{{name}}')[1]}</p>
-            <p lang="sv">{result.summary.narrative}</p>
+            <p lang={SWEDISH}>{result.summary.narrative}</p>
           </div>
         )}
         {result && !result.ok && (

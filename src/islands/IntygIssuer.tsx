@@ -23,6 +23,7 @@ import { randomUuid, toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
 import { format } from '../lib/i18n/format.ts';
 import { cleanName } from '../lib/text/bidi.ts';
+import { SWEDISH } from '../lib/i18n/locales.ts';
 import { dataErrorText, type FileErrorStrings } from './DataNotice.tsx';
 import Scanner, { SCANNER_KEYS, type CodeOutcome } from './scan/Scanner.tsx';
 
@@ -191,7 +192,7 @@ export default function IntygIssuer({ siteId, swedishTag, keys, issuer, logoUrl,
               <button type="button" class="btn btn-secondary" onClick={() => downloadFile(`intyg-${issued.issuedOn}.jwt`, `${issued.jws}\n`, 'text/plain')}>{strings['intyg.download']}</button>
             </p>
           </div>
-          <article class="intyg-document" lang="sv" dir="ltr">
+          <article class="intyg-document" lang={SWEDISH} dir="ltr">
             <header>
               <img src={logoUrl} alt="" width="64" height="64" />
               <p class="issuer">{issuer.name}</p>
