@@ -178,15 +178,17 @@ try {
   // 3. Survey aggregation: in process (the report page's code) and the CLI (bounded memory).
   if (withSurvey) {
     let aggregateModule: typeof import('../src/lib/survey/aggregate.ts') | null = null;
+    let publishModule: typeof import('../src/lib/survey/publish.ts') | null = null;
     let definitions: SurveyShape[] | null = null;
     try {
       aggregateModule = await import(pathToFileURL(join(ROOT, 'src/lib/survey/aggregate.ts')).href);
+      publishModule = await import(pathToFileURL(join(ROOT, 'src/lib/survey/publish.ts')).href);
       const load = (await import(pathToFileURL(join(ROOT, 'src/lib/survey/load-definitions.ts')).href)) as typeof import('../src/lib/survey/load-definitions.ts');
       definitions = load.loadSurveyDefinitions(join(ROOT, 'content', 'surveys')) as SurveyShape[];
     } catch (error) {
       survey.note = `src/lib/survey or content/surveys not available (${(error as Error).message.split('\n')[0]})`;
     }
-    if (aggregateModule && definitions) {
+    if (aggregateModule && publishModule && definitions) {
       survey.available = true;
       log(`survey: generating ${SURVEY.aggregate.toLocaleString('en')} responses …`);
       const texts = exportTexts(definitions, SURVEY.aggregate, SURVEY.aggregatePerFile, 1);
@@ -194,9 +196,9 @@ try {
       let counted = 0;
       for (let run = 0; run < 3; run++) {
         const start = performance.now();
-        const aggregator = aggregateModule.createAggregator({ surveys: definitions as never, minGroupSize: 5 });
-        texts.forEach((text, i) => aggregator.addFile(`answers-${i}.json`, text));
-        const report = aggregator.result();
+        const aggregator = aggregateModule.createAggregator({ surveys: definitions as never });
+        texts.forEach((text) => aggregator.addFile(text));
+        const report = publishModule.publish(aggregator.partial(), { minGroupSize: 5, period: null, texts: aggregator.texts() });
         runsMs.push(performance.now() - start);
         counted = report.responses.counted;
       }
@@ -275,7 +277,7 @@ const checks = checkBudgets(
     pages,
     linearity: lin,
     aggregate: survey.aggregate ? { responses: survey.aggregate.responses, ms: survey.aggregate.medianMs } : null,
-    cli: survey.cli && survey.cli.exitCode === 0 && survey.cli.peakRssBytes !== null ? { responses: survey.cli.responses, peakRssBytes: survey.cli.peakRssBytes } : null,
+    cli: survey.cli && survey.cli.exitCode === 0 && survey.cli.peakRssBytes !== null ? { responses: survey.cli.responses, ms: survey.cli.ms, peakRssBytes: survey.cli.peakRssBytes } : null,
     surveyNote: survey.note,
     audio: audio.map((a) => ({ name: `${a.locale}/${a.lesson}`, kbPerMinute: a.kbPerMinute })),
   },

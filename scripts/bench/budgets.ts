@@ -27,6 +27,8 @@ export interface Budgets {
     aggregateMs: number;
     /** The CLI over this many responses … */
     cliResponses: number;
+    /** … takes at most this many milliseconds, start to exit … */
+    cliMs: number;
     /** … peaks at no more than this resident memory, in MB. */
     cliPeakRssMb: number;
   };
@@ -64,7 +66,7 @@ export interface BudgetInput {
   /** In-process aggregation, or null when not available. */
   aggregate: { responses: number; ms: number } | null;
   /** The CLI run, or null when not available. */
-  cli: { responses: number; peakRssBytes: number } | null;
+  cli: { responses: number; ms: number; peakRssBytes: number } | null;
   /** Why the survey part did not run, when it did not. */
   surveyNote?: string;
   /** Recorded audio per lesson and language: KB per minute of listening. */
@@ -96,6 +98,7 @@ export function validateBudgets(raw: unknown): Budgets {
       aggregateResponses: num(survey.aggregateResponses, 'survey.aggregateResponses'),
       aggregateMs: num(survey.aggregateMs, 'survey.aggregateMs'),
       cliResponses: num(survey.cliResponses, 'survey.cliResponses'),
+      cliMs: num(survey.cliMs, 'survey.cliMs'),
       cliPeakRssMb: num(survey.cliPeakRssMb, 'survey.cliPeakRssMb'),
     },
     audio: { maxKbPerMinute: num(audio.maxKbPerMinute, 'audio.maxKbPerMinute') },
@@ -209,6 +212,19 @@ export function checkBudgets(input: BudgetInput, budgets: Budgets): BudgetCheck[
   }
 
   const cli = input.cli;
+  const cliTimeLabel = `CLI: aggregate ${sv.cliResponses.toLocaleString('en')} responses`;
+  if (cli === null) checks.push({ id: 'cli-time', label: cliTimeLabel, value: '–', limit: `< ${sv.cliMs} ms`, status: 'skip', detail: input.surveyNote ?? 'not available' });
+  else {
+    const full = cli.responses >= sv.cliResponses;
+    checks.push({
+      id: 'cli-time',
+      label: cliTimeLabel,
+      value: `${Math.round(cli.ms)} ms`,
+      limit: `< ${sv.cliMs} ms`,
+      status: !full ? 'skip' : cli.ms < sv.cliMs ? 'pass' : 'fail',
+      detail: full ? `${cli.responses.toLocaleString('en')} responses, start to exit` : `only ${cli.responses.toLocaleString('en')} responses (quick)`,
+    });
+  }
   const cliLabel = `CLI peak RSS, ${sv.cliResponses.toLocaleString('en')} responses`;
   if (cli === null) checks.push({ id: 'cli-rss', label: cliLabel, value: '–', limit: `≤ ${sv.cliPeakRssMb} MB`, status: 'skip', detail: input.surveyNote ?? 'not available' });
   else {

@@ -1,11 +1,13 @@
 /**
- * A horizontal bar chart as accessible SVG: the SVG is an image with a name, and the same numbers
- * always stand in a table beside it. Bars grow from the inline start, so RTL reads right to left.
+ * A horizontal bar chart in HTML: each bar carries its category and its value, so the chart reads
+ * on its own, on a 360 px phone and on paper; the same numbers stand in a table beside it. Bars
+ * grow from the inline start (logical properties), so RTL reads right to left without a mirror.
+ * The chart is hidden from screen readers, which read the table.
  */
 export interface Bar {
   label: string;
   value: number;
-  /** Text shown after the bar, e.g. "42 %" or "12". */
+  /** Text shown on the bar, e.g. "42 %" or "12". */
   display: string;
 }
 
@@ -18,26 +20,21 @@ interface Props {
   columns: [string, string];
 }
 
-const WIDTH = 320;
-const ROW = 26;
-
-export default function BarChart({ name, bars, max, dir, columns }: Props) {
-  const height = bars.length * ROW + 4;
+export default function BarChart({ name, bars, max, columns }: Props) {
   return (
     <figure class="chart">
-      <svg role="img" aria-label={name} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" height={height} preserveAspectRatio="xMinYMin meet">
-        {bars.map((bar, i) => {
-          const w = max > 0 ? Math.max(0, (bar.value / max) * (WIDTH - 80)) : 0;
-          const x = dir === 'rtl' ? WIDTH - w : 0;
-          const textX = dir === 'rtl' ? WIDTH - w - 6 : w + 6;
-          return (
-            <g key={i}>
-              <rect x={x} y={i * ROW + 4} width={w} height={ROW - 8} class="bar" />
-              <text x={textX} y={i * ROW + ROW / 2 + 4} text-anchor={dir === 'rtl' ? 'end' : 'start'} class="bar-text">{bar.display}</text>
-            </g>
-          );
-        })}
-      </svg>
+      <div class="bars" aria-hidden="true" title={name}>
+        {bars.map((bar, i) => (
+          <div class="bar-row" key={i}>
+            <span class="bar-label">{bar.label}</span>
+            <span class="bar-track">
+              <span class="bar" style={{ inlineSize: `${max > 0 ? (bar.value / max) * 100 : 0}%` }} />
+              <span class="bar-value">{bar.display}</span>
+            </span>
+          </div>
+        ))}
+      </div>
+      <figcaption class="visually-hidden">{name}</figcaption>
       <table>
         <thead><tr><th scope="col">{columns[0]}</th><th scope="col">{columns[1]}</th></tr></thead>
         <tbody>{bars.map((bar, i) => <tr key={i}><th scope="row">{bar.label}</th><td>{bar.display}</td></tr>)}</tbody>

@@ -129,3 +129,16 @@ export const GROUP_STORE_VERSION = 1;
 export const MAX_GROUP_PARTICIPANTS = 200;
 /** A participant's key in a group: their passport id, or `file-<hash>` for a version 1 file without one. */
 export const PARTICIPANT_KEY_PATTERN = /^(?:[0-9a-f]{16}|file-[0-9a-f]{8})$/;
+
+/** A partial survey summary: counts only, to merge with other municipalities' (`/schemas/survey-partial.v1.json`). */
+export const SURVEY_PARTIAL_FILE = { kind: 'orienta.survey-partial', version: 1, schema: 'survey-partial.v1.json', maxBytes: 20_000_000 } as const;
+
+/**
+ * Single-choice roles that group the report (Länsstyrelsen's follow-up asks for them), with the
+ * option ids each must have, so reports and merged summaries agree whatever the labels say.
+ */
+export const GROUPING_ROLE_OPTIONS: Readonly<Record<'gender' | 'setting' | 'form', readonly string[]>> = {
+  gender: ['woman', 'man', 'another', 'no-answer'],
+  setting: ['classroom', 'distance', 'mixed'],
+  form: ['ordinary', 'intensive', 'dont-know'],
+};

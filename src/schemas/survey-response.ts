@@ -64,7 +64,7 @@ const pairedResponseSchema = z
   .strict();
 
 /** One answered survey, anonymous: a plain answer, or a self-assessment with its phase and pairing id. */
-export const exportedResponseSchema = z.union([z.object(responseFields).strict(), pairedResponseSchema]);
+export const exportedResponseSchema = z.union([pairedResponseSchema, z.object(responseFields).strict()]);
 
 /** The file "Export survey answers" downloads: the answers not exported before. */
 export const surveyExportFileSchema = z

@@ -2,7 +2,10 @@ import { z } from 'astro/zod';
 import { localeCodeSchema } from './locale.ts';
 import { slugSchema } from './lesson.ts';
 import { localizedTextSchema } from './site.ts';
-import { SOURCE_LOCALE } from './formats.ts';
+import { GROUPING_ROLE_OPTIONS, SOURCE_LOCALE } from './formats.ts';
+
+/** Re-exported: zod-free code imports it from `formats.ts`. */
+export { GROUPING_ROLE_OPTIONS };
 
 /** Where a survey is offered: after a module, at the end of the course, or at the start and end (before/after). */
 export const surveyKindSchema = z
@@ -19,8 +22,9 @@ export const questionTypeSchema = z
  * by role, never by question id, so texts and ids can change between survey versions.
  */
 export const indicatorRoleSchema = z
-  .enum(['overall-satisfaction', 'job-knowledge', 'language-understood', 'improve', 'self-assessment'])
-  .meta({ description: 'Which report indicator this question feeds' });
+  .enum(['overall-satisfaction', 'job-knowledge', 'language-understood', 'improve', 'self-assessment', 'gender', 'setting', 'form'])
+  .meta({ description: 'Which report indicator or breakdown this question feeds' });
+
 
 /** Shared 5-point scales whose labels live in `src/lib/survey/scales.ts`, translated into every locale. */
 export const namedScaleSchema = z
@@ -85,6 +89,13 @@ export const surveyQuestionSchema = z
     if (question.indicator === 'improve' && question.type !== 'text') {
       ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'indicator "improve" needs a text question' });
     }
+    if (question.indicator === 'gender' || question.indicator === 'setting' || question.indicator === 'form') {
+      const wanted = GROUPING_ROLE_OPTIONS[question.indicator];
+      const ids = question.options?.map((o) => o.id) ?? [];
+      if (question.type !== 'single' || ids.length !== wanted.length || !wanted.every((id) => ids.includes(id))) {
+        ctx.addIssue({ code: 'custom', path: ['indicator'], message: `indicator "${question.indicator}" needs a single-choice question with the options ${wanted.join(', ')}` });
+      }
+    }
   });
 
 /**
@@ -121,8 +132,9 @@ export const surveyDefinitionSchema = z
       }
       if (seen.has(question.id)) ctx.addIssue({ code: 'custom', path: ['questions', index, 'id'], message: `duplicate question id "${question.id}"` });
       seen.add(question.id);
-      if (survey.kind === 'self-assessment' && (question.type !== 'likert5' || question.indicator !== 'self-assessment')) {
-        ctx.addIssue({ code: 'custom', path: ['questions', index], message: 'every question of a self-assessment is likert5 with indicator "self-assessment"' });
+      const grouping = question.indicator === 'gender' || question.indicator === 'setting' || question.indicator === 'form';
+      if (survey.kind === 'self-assessment' && !grouping && (question.type !== 'likert5' || question.indicator !== 'self-assessment')) {
+        ctx.addIssue({ code: 'custom', path: ['questions', index], message: 'every question of a self-assessment is likert5 with indicator "self-assessment", or a gender, setting or form question' });
       }
       if (survey.kind !== 'self-assessment' && question.indicator === 'self-assessment') {
         ctx.addIssue({ code: 'custom', path: ['questions', index, 'indicator'], message: 'indicator "self-assessment" belongs in a self-assessment survey' });

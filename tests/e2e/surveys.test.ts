@@ -102,37 +102,61 @@ describe('answering and exporting', () => {
 });
 
 /** A survey export file with one course response per entry. */
-function exportFile(responses: Array<{ id: string; likert: number; job: number; locale?: string; text?: string }>) {
+interface Made {
+  id: string;
+  likert: number;
+  job: number;
+  locale?: string;
+  text?: string;
+  date?: string;
+  gender?: string;
+}
+function exportFile(responses: Made[], starts: Array<{ id: string; locale: string; gender?: string; setting?: string }> = []) {
   return JSON.stringify({
     $schema: 'https://exempelby.example/schemas/survey-response.v1.json',
     schemaVersion: 1,
     kind: 'orienta.survey-responses',
     siteId: 'demo',
     exportedAt: '2026-11-20',
-    responses: responses.map((r) => ({
-      responseId: r.id,
-      surveyId: 'course',
-      surveyVersion: 1,
-      locale: r.locale ?? 'sv',
-      date: '2026-11-20',
-      answers: { overall: r.likert, 'job-knowledge': r.job, ...(r.text ? { improve: r.text } : {}) },
-    })),
+    responses: [
+      ...responses.map((r) => ({
+        responseId: r.id,
+        surveyId: 'course',
+        surveyVersion: 2,
+        locale: r.locale ?? 'sv',
+        date: r.date ?? '2026-11-20',
+        answers: { overall: r.likert, 'job-knowledge': r.job, ...(r.text ? { improve: r.text } : {}), ...(r.gender ? { gender: r.gender } : {}) },
+      })),
+      ...starts.map((s) => ({
+        responseId: s.id,
+        surveyId: 'self-assessment',
+        surveyVersion: 2,
+        locale: s.locale,
+        date: '2026-10-15',
+        phase: 'before',
+        pairingId: s.id.replace(/^0/, 'f'),
+        answers: { 'find-work': 2, ...(s.gender ? { gender: s.gender } : {}), ...(s.setting ? { setting: s.setting } : {}) },
+      })),
+    ],
   });
 }
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
+async function loadFiles(page: Page, paths: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose files' }).click();
+  await (await chooser).setFiles(paths);
+  await page.locator('.survey-report[data-ready]').waitFor();
+}
+
 describe('the report page', () => {
-  it('reads many files, lists invalid ones, removes duplicates and shows the indicators', async () => {
-    const course = readFileSync('content/surveys/course.yaml', 'utf8');
-    expect(course).toMatch(/id: overall\n/);
-    expect(course).toMatch(/id: job-knowledge/);
-    // 10 participants: satisfaction 5,5,5,5,4,4,3,2,5,5 → very satisfied 6/10, satisfied 8/10.
-    // Job knowledge 5,4,4,4,3,2,5,4,4,1 → 4–5: 7/10.
+  it('reads many files, counts invalid ones by reason only, removes duplicates and shows the indicators', async () => {
+    // 10 participants: satisfaction 5,5,5,5,4,4,3,2,5,5 → very satisfied 6/10, satisfied 8/10. Job knowledge 4–5: 7/10.
     const sat = [5, 5, 5, 5, 4, 4, 3, 2, 5, 5];
     const job = [5, 4, 4, 4, 3, 2, 5, 4, 4, 1];
     const paths: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const path = join(dir, `p${i}.json`);
+      const path = join(dir, `amina-hassan-${i}.json`);
       writeFileSync(path, exportFile([{ id: uuid(i), likert: sat[i]!, job: job[i]! }]));
       paths.push(path);
     }
@@ -148,43 +172,79 @@ describe('the report page', () => {
     page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
     await page.goto(`${server.url}en/report/`);
     await ready(page);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose files' }).click();
-    await (await chooser).setFiles([...paths, duplicate, broken, hostile]);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Files: 13 read, 11 valid, 2 invalid');
+    await loadFiles(page, [...paths, duplicate, broken, hostile]);
+    expect(await page.getByRole('status').first().textContent()).toBe('Files: 13 read, 11 valid, 2 invalid');
     expect(await page.locator('[data-responses]').textContent()).toBe('Responses: 10 counted, 1 duplicates removed, 0 skipped');
-    expect(await page.locator('[data-invalid-files] li').allTextContents()).toEqual([
-      'broken.json: This is not a file from the course. Nothing was changed.',
-      'hostile.json: The file contains code and was refused. Nothing was changed.',
-    ]);
-    const row = (name: string) => page.locator(`[data-indicator="${name}"] td`).allTextContents();
-    expect(await row('verySatisfied')).toEqual(['60 %', '10']);
-    expect(await row('satisfied')).toEqual(['80 %', '10']);
-    expect(await row('jobKnowledge')).toEqual(['70 %', '10']);
+    const invalid = await page.locator('[data-invalid-files] li').allTextContents();
+    expect(invalid).toHaveLength(2);
+    expect(invalid.join(' ')).not.toMatch(/broken|hostile|amina/);
+    const row = (name: string) => page.locator(`[data-indicator="${name}"] td`).first().textContent();
+    expect(await row('verySatisfied')).toMatch(/^60% \(n = 10\) · 95 % interval \d+(\.\d)?%–\d+(\.\d)?%$/);
+    expect(await row('satisfied')).toMatch(/^80% \(n = 10\)/);
+    expect(await row('jobKnowledge')).toMatch(/^70% \(n = 10\)/);
     expect(dialogs).toBe(0);
-    // Charts are SVG images with a name, beside a table with the same numbers.
+    // Each bar carries its category and value; the same numbers stand in the table.
     const chart = page.locator('[data-distribution="overall"]').first();
-    expect(await chart.locator('svg[role=img]').getAttribute('aria-label')).toMatch(/^Chart: /);
+    expect(await chart.locator('.bar-row').first().textContent()).toMatch(/^1 – .+0$/);
     expect(await chart.locator('tbody td').allTextContents()).toEqual(['0', '1', '1', '2', '6']);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
-  it('hides breakdown cells under the small-group threshold', async () => {
-    // 6 answers in Swedish, 2 in Arabic: the Arabic row is hidden (threshold 5).
+  it('shows no indicator, distribution or free text for three answers; all of them for forty; and the follow-up summary', async () => {
+    const three = [0, 1, 2].map((i) => {
+      const path = join(dir, `three-${i}.json`);
+      writeFileSync(path, exportFile([{ id: uuid(500 + i), likert: 5, job: 4, text: 'Bra kurs' }]));
+      return path;
+    });
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}en/report/`);
+    await ready(page);
+    await loadFiles(page, three);
+    expect(await page.locator('[data-indicator][data-hidden="true"]').count()).toBe(await page.locator('[data-indicator]').count());
+    expect(await page.locator('[data-survey-summary="course"] [data-distribution]:not([data-hidden])').count()).toBe(0);
+    expect(await page.locator('.free-text li').count()).toBe(0);
+    expect(await page.locator('[data-survey-summary="course"]').textContent()).not.toContain('Bra kurs');
+
+    // Forty: 20 Swedish women, 20 Arabic men, all in this period; and 26 who started (self-assessment before).
+    const forty = join(dir, 'forty.json');
+    const answers: Made[] = Array.from({ length: 40 }, (_, i) => ({ id: uuid(600 + i), likert: 1 + (i % 5), job: 4, locale: i < 20 ? 'sv' : 'ar', gender: i < 20 ? 'woman' : 'man', text: `Kommentar ${i}` }));
+    const starts = Array.from({ length: 26 }, (_, i) => ({ id: uuid(700 + i), locale: i < 15 ? 'sv' : 'ar', gender: i % 2 ? 'man' : 'woman', setting: 'classroom' }));
+    writeFileSync(forty, exportFile(answers, starts));
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await loadFiles(page, [forty]);
+    expect(await page.locator('[data-indicator="verySatisfied"] td').first().textContent()).toMatch(/^20% \(n = 40\)/);
+    expect(await page.locator('[data-survey-summary="course"] [data-distribution="overall"]:not([data-hidden])').count()).toBe(1);
+    expect(await page.locator('[data-survey-summary="course"] .free-text li').count()).toBe(40);
+    // The page fits the phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.locator('[data-follow-up-total] td').allTextContents()).toEqual(['26', '40']);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the follow-up summary (CSV)' }).click();
+    const csvPath = join(dir, 'follow-up.csv');
+    await (await download).saveAs(csvPath);
+    const csv = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[1]).toBe('Reporting period,2026-10 – 2027-09');
+    expect(csv).toContain('Total,,26,40');
+    expect(csv).toContain('Language of instruction,Svenska,15,20');
+    expect(csv).toContain('Setting,In a classroom,26,0');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('hides a small language group and its neighbour, so it cannot be worked out from the total', async () => {
+    // 6 answers in Swedish, 2 in Arabic: the Arabic row is hidden, and so is the Swedish one.
     const path = join(dir, 'locales.json');
     writeFileSync(path, exportFile([...Array.from({ length: 6 }, (_, i) => ({ id: uuid(200 + i), likert: 5, job: 5 })), ...Array.from({ length: 2 }, (_, i) => ({ id: uuid(300 + i), likert: 1, job: 1, locale: 'ar' }))]));
     const page = await browser.newPage();
     await page.goto(`${server.url}en/report/`);
     await ready(page);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose files' }).click();
-    await (await chooser).setFiles([path]);
-    const table = page.locator('[data-survey-summary="course"] table[data-breakdown="By language"]');
+    await loadFiles(page, [path]);
+    const table = page.locator('[data-survey-summary="course"] table[data-breakdown="locale"]');
     await table.waitFor();
-    const rows = await table.locator('tbody tr').allTextContents();
-    expect(rows.find((r) => r.startsWith('العربية'))).toBe('العربيةfewer than 5');
-    expect(rows.find((r) => r.startsWith('Svenska'))).toMatch(/^Svenska6100 % \(n = 6\)/);
+    expect(await table.locator('tbody tr[data-hidden="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))).toEqual(['ar', 'sv']);
+    expect(await page.locator('[data-indicator="verySatisfied"] td').first().textContent()).toMatch(/^75% \(n = 8\)/);
     await page.close();
   });
 
@@ -202,14 +262,15 @@ describe('the report page', () => {
     const path = join(dir, 'typed.json');
     await (await download).saveAs(path);
     expect(validate(JSON.parse(readFileSync(path, 'utf8')))).toBe(true);
+    // Four more English answers, so the comments' language group reaches the minimum of five.
+    const others = join(dir, 'others.json');
+    writeFileSync(others, exportFile(Array.from({ length: 4 }, (_, i) => ({ id: uuid(800 + i), likert: 4, job: 4, locale: 'en', date: new Date().toISOString().slice(0, 10), text: `Fine ${i}` }))));
     await page.goto(`${server.url}en/report/`);
     await ready(page);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose files' }).click();
-    await (await chooser).setFiles([path]);
+    await loadFiles(page, [path, others]);
     const answers = page.locator('[data-survey-summary="course"] .free-text li');
     await answers.first().waitFor();
-    const shown = await answers.first().textContent();
+    const shown = (await answers.allTextContents()).find((t) => t.includes('onerror'));
     expect(shown).toContain('img src=x onerror=alert(1)');
     expect(shown).toContain('نريد المزيد عن السيرة الذاتية');
     expect(await answers.first().getAttribute('dir')).toBe('auto');

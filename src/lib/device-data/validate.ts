@@ -13,6 +13,7 @@ import type { CardFile, CardStore } from '../../schemas/competence-card.ts';
 import type { AudioManifest } from '../../schemas/audio.ts';
 import type { PassportStore } from '../../schemas/passport.ts';
 import type { GroupStore } from '../../schemas/group.ts';
+import type { SurveyPartialFile } from '../../schemas/survey-partial.ts';
 
 /** Checks a value against one schema. `describe` names the first problem, for reports. */
 export interface Validator<T> {
@@ -48,3 +49,4 @@ export const isCardStoreV1 = /* @__PURE__ */ wrap<CardStore>(generated.cardStore
 export const isCardFileV1 = /* @__PURE__ */ wrap<CardFile>(generated.cardFileV1);
 export const isAudioManifestV1 = /* @__PURE__ */ wrap<AudioManifest>(generated.audioManifestV1);
 export const isGroupStoreV1 = /* @__PURE__ */ wrap<GroupStore>(generated.groupStoreV1);
+export const isSurveyPartialV1 = /* @__PURE__ */ wrap<SurveyPartialFile>(generated.surveyPartialV1);

@@ -1,30 +1,34 @@
 /**
- * The municipality's report: adds up many exported survey files into indicators. The same code
- * runs on the report page and in the CLI (`npm run surveys:aggregate`), so both give the same numbers.
+ * Adding up survey answers. Files are added one at a time and dropped; the aggregator keeps only
+ * counts, so its result is a **partial summary** (`partial.ts`): exact counts, mergeable with other
+ * municipalities' summaries, never published as they are. `publish.ts` turns a summary into the
+ * report, with small groups suppressed. The same code runs on the report page, in the CLI
+ * (`npm run surveys:aggregate`) and in the benchmark, so all give the same numbers.
  *
- * Streaming: files are added one at a time with `addFile()` and dropped by the caller; only
- * counters are kept. Memory grows with the number of distinct responses (a 16-character key each,
- * to count duplicates once) and self-assessment pairs (a few bytes per answer), never with bytes
- * read. Free-text answers are kept up to a cap per question.
+ * Memory: counts are kept per group (survey × language × module × month × gender × setting ×
+ * form × phase) and per question and month, so they grow with the number of distinct groups, not
+ * with responses. Two things must grow with responses to stay exact: the duplicate index, 8 bytes
+ * per distinct response in a typed hash set, and the before/after pairs of self-assessments, a few
+ * bytes per participant. Free-text answers are kept up to a cap per question, for the report page
+ * only; they never enter a partial summary.
  *
- * Order: every number is the same whatever order the files come in. Only which copy of a duplicated
- * response counts (the first seen) and which free-text answers fill the cap depend on the order.
+ * Order: the result is the same whatever order the files come in (or which thread reads them):
+ * counts add up, the latest answer of each before/after phase wins by date and then by id hash,
+ * and when a question has more free texts than the cap, those kept are the ones whose response id
+ * hashes lowest, a fair sample that does not depend on order. Only which of two copies of one
+ * response counts does (copies are the same answer unless a file was edited).
  */
+import { GROUPING_ROLE_OPTIONS } from '../../schemas/formats.ts';
 import type { IndicatorRole, SurveyDefinition, SurveyKind, SurveyQuestion } from '../../schemas/survey.ts';
 import type { ExportedResponse, SurveyExportFile } from '../../schemas/survey-response.ts';
-import { checkSurveySet } from './definitions.ts';
 import type { FileError } from '../device-data/errors.ts';
 import { readVersionedFile } from '../device-data/file.ts';
+import { checkSurveySet } from './definitions.ts';
 import { surveyFile } from './file.ts';
+import { GrowingKeySet, responseKey, type KeySet } from './key-set.ts';
+import { dayNumber, PairTable, type PairTableData } from './pairs.ts';
+import { ROLE_COUNTERS, type CellKey, type PartialSummary, type PartialSurvey, type SkipReason } from './partial.ts';
 
-/** Why a file was refused: a code of the shared data vocabulary and a short English detail. */
-export interface ExportFileError {
-  code: FileError;
-  message?: string;
-}
-
-/** Default smallest group shown in a breakdown, as statistics offices do. */
-export const DEFAULT_MIN_GROUP_SIZE = 5;
 /** Default number of free-text answers kept per question. */
 export const DEFAULT_MAX_TEXT_ANSWERS = 500;
 
@@ -32,456 +36,357 @@ export const DEFAULT_MAX_TEXT_ANSWERS = 500;
 export interface AggregatorOptions {
   /** Every known survey definition, all versions that answers may name. */
   surveys: readonly SurveyDefinition[];
-  /** Breakdown cells with fewer responses than this are suppressed. Default 5. */
-  minGroupSize?: number;
   /** Free-text answers kept per question; the rest are only counted. Default 500. */
   maxTextAnswers?: number;
+  /** The course's module ids; a response naming another module does not count. */
+  moduleIds?: ReadonlySet<string>;
+  /** The duplicate index; pass a `SharedKeySet` to let aggregators in several threads share it. */
+  seen?: KeySet;
 }
-
-/** A file that could not be read, and why. */
-export interface InvalidFile {
-  name: string;
-  reason: ExportFileError;
-}
-
-/** Why a response in a valid file did not count. */
-export type SkipReason = 'unknown-survey' | 'unknown-version' | 'phase-mismatch' | 'answers-mismatch';
 
 /** What happened to one file, for progress on the page. */
-export type FileOutcome =
-  | { ok: true; responses: number; counted: number; duplicates: number; skipped: number }
-  | { ok: false; reason: ExportFileError };
+export type FileOutcome = { ok: true; responses: number; counted: number; duplicates: number; skipped: number } | { ok: false; error: FileError };
 
-/** A share with its n: `count` of `n` answers, `share` = count / n, or null when n is 0. */
-export interface Share {
-  n: number;
-  count: number;
-  share: number | null;
-}
-
-/** The report's main indicators. Each is present when the survey has a question with its role. */
-export interface Indicators {
-  /** Share answering 5 of 5 to the `overall-satisfaction` question. */
-  verySatisfied?: Share;
-  /** Share answering 4 or 5 to the `overall-satisfaction` question. */
-  satisfied?: Share;
-  /** Share answering 4 or 5 to the `job-knowledge` question ("I know better what it takes to get a job"). */
-  jobKnowledge?: Share;
-  /** Share answering 4 or 5 to the `language-understood` question. */
-  languageUnderstood?: Share;
-}
-export type IndicatorName = keyof Indicators;
-/** The indicators in display order. */
-export const INDICATOR_NAMES: readonly IndicatorName[] = ['verySatisfied', 'satisfied', 'jobKnowledge', 'languageUnderstood'];
-
-/** A breakdown cell hidden because its group is smaller than the minimum. Its values are left out, not zeroed. */
-export interface SuppressedCell {
-  suppressed: true;
-}
-
-/** One row of a breakdown (one module, locale or month). */
-export type BreakdownRow =
-  | { key: string; suppressed: true }
-  | { key: string; suppressed: false; n: number; indicators: { [K in IndicatorName]?: Share | SuppressedCell } };
-
-/** Breakdowns of a survey's indicators. Module rows only count responses that name a module. */
-export interface Breakdowns {
-  module: BreakdownRow[];
-  locale: BreakdownRow[];
-  /** By month answered, YYYY-MM. */
-  month: BreakdownRow[];
-}
-
-/** How one question was answered. `n` is the number of responses that answered it. */
-export type QuestionSummary =
-  | { questionId: string; type: 'likert5'; indicator?: IndicatorRole; n: number; /** Answers per point 1–5. */ counts: [number, number, number, number, number]; mean: number | null }
-  | { questionId: string; type: 'single' | 'multiple'; indicator?: IndicatorRole; n: number; /** Times each option was chosen, in the definition's order. */ options: { optionId: string; count: number }[] }
-  | { questionId: string; type: 'text'; indicator?: IndicatorRole; n: number; /** Answers as plain text, never markup, up to the cap. */ texts: string[]; textsOmitted: number };
-
-/** Change per self-assessment question over linked before/after pairs. */
-export interface SelfAssessmentQuestionChange {
-  questionId: string;
-  /** Linked pairs where both answers have this question. */
-  pairs: number;
-  meanBefore: number | null;
-  meanAfter: number | null;
-  /** Mean of (after − before), on the 1–5 scale. */
-  meanChange: number | null;
-}
-
-/** Before/after results of a self-assessment survey. */
-export interface SelfAssessmentSummary {
-  /** Pairing ids with both a before and an after response (the latest of each is used). */
-  linkedPairs: number;
-  /** Pairing ids with only a before, or only an after. */
-  beforeOnly: number;
-  afterOnly: number;
-  questions: SelfAssessmentQuestionChange[];
-}
-
-/** Everything about one survey id, over all its versions. */
-export interface SurveySummary {
+/** Free-text answers of one question, with the month each was given, for the report page. */
+export interface FreeTexts {
   surveyId: string;
-  kind: SurveyKind;
-  responses: number;
-  versions: { version: number; responses: number }[];
-  indicators: Indicators;
-  breakdowns: Breakdowns;
-  questions: QuestionSummary[];
-  selfAssessment?: SelfAssessmentSummary;
+  questionId: string;
+  texts: Array<{ month: string; locale: string; text: string }>;
+  omitted: number;
 }
 
-/** The whole report. */
-export interface SurveyReport {
-  minGroupSize: number;
-  files: { read: number; valid: number; invalid: InvalidFile[] };
-  responses: {
-    /** Responses in valid files, duplicates included. */
-    read: number;
-    /** Distinct responses that count. */
-    counted: number;
-    /** Copies of a response already seen. */
-    duplicates: number;
-    /** Distinct responses that did not count, with the reasons. */
-    skipped: number;
-    skippedByReason: Partial<Record<SkipReason, number>>;
-  };
-  /** Counted responses per site id. */
-  sites: { siteId: string; responses: number }[];
-  /** The course surveys' indicators together: the headline numbers. */
-  headline: Indicators;
-  surveys: SurveySummary[];
-}
-
-/** Adds files one at a time; `result()` can be called at any point and does not change the state. */
+/** Adds files one at a time; `partial()` and `texts()` can be called at any point. */
 export interface Aggregator {
-  /** Parses, validates and counts one file's text. An invalid file is recorded and never throws. */
-  addFile(name: string, text: string): FileOutcome;
-  /** Records a file refused before reading, e.g. too large by its size, or unreadable. */
-  addRejectedFile(name: string, reason: ExportFileError): void;
-  /** The report so far. */
-  result(): SurveyReport;
+  /** Parses, validates and counts one file's text. An invalid file is counted by its reason and never throws. */
+  addFile(text: string): FileOutcome;
+  /** Counts a file refused before reading (too large, unreadable). */
+  addRejectedFile(error: FileError): void;
+  /** The exact counts so far. */
+  partial(): PartialSummary;
+  /** Free-text answers kept so far (never part of a partial summary). */
+  texts(): FreeTexts[];
+  /** Everything counted so far, as plain data another thread can receive (structured clone). */
+  snapshot(): AggregatorSnapshot;
+  /**
+   * Adds another aggregator's snapshot, as if its files had been added here: counts add up, a
+   * before/after pair split between the two is joined, free texts fill the cap. For aggregators
+   * over the same survey definitions that shared one duplicate index (or held different responses).
+   */
+  absorb(snapshot: AggregatorSnapshot): void;
+}
+
+/** An aggregator's state as plain data; only `absorb()` reads it. */
+export interface AggregatorSnapshot {
+  files: { read: number; valid: number; invalid: Partial<Record<FileError, number>> };
+  responses: { read: number; counted: number; duplicates: number; skipped: number; skippedByReason: Partial<Record<SkipReason, number>> };
+  sites: Array<[string, number]>;
+  surveys: Array<{
+    id: string;
+    versions: Array<[number, number]>;
+    locales: string[];
+    modules: string[];
+    /** Locale id, module id (into the two lists above), group key, counts. */
+    cells: Array<[number, number, number, number[]]>;
+    questions: Array<{ id: string; byMonth: Array<[number, number[]]>; texts: KeptText[]; omitted: number }>;
+    /** Latest before and after answer per participant. */
+    pairs: PairTableData;
+  }>;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Internal state
 
-/** Counts of one likert role: answers, answers of 4–5, answers of 5. */
-interface RoleCounter {
-  n: number;
-  high: number;
-  top: number;
-}
-interface GroupCounters {
-  n: number;
-  satisfaction: RoleCounter;
-  job: RoleCounter;
-  language: RoleCounter;
-}
-const newRoleCounter = (): RoleCounter => ({ n: 0, high: 0, top: 0 });
-const newGroup = (): GroupCounters => ({ n: 0, satisfaction: newRoleCounter(), job: newRoleCounter(), language: newRoleCounter() });
+const LIKERT = 0;
+const SINGLE = 1;
+const MULTIPLE = 2;
+const TEXT = 3;
+const TYPE_CODE: Record<SurveyQuestion['type'], number> = { likert5: LIKERT, single: SINGLE, multiple: MULTIPLE, text: TEXT };
 
+/** A question over all versions of its survey, with its counts by month. */
 interface QuestionState {
   question: SurveyQuestion;
-  n: number;
-  /** likert5: index 0–4 for points 1–5; choices: by option id. */
-  likert: number[];
-  options: Map<string, number>;
-  texts: string[];
-  textsOmitted: number;
+  type: number;
+  /** Option ids, latest version's order first, then older versions' options. */
+  options: string[];
+  optionAt: Map<string, number>;
+  /** Month number → counts (likert: n, then points 1–5; choice: n, then per option; text: n). */
+  byMonth: Map<number, number[]>;
+  /** Kept free texts, a max-heap on `rank` once full. */
+  texts: KeptText[];
+  omitted: number;
 }
 
-/** One phase of a pairing: the latest response seen. Answers as points (0 = unanswered), by self-assessment question index. */
-interface PhaseAnswer {
-  day: number;
-  id: string;
-  points: Uint8Array;
+/** A free-text answer kept for the report page, with its rank in the sample (the response id's hash). */
+interface KeptText {
+  month: string;
+  locale: string;
+  text: string;
+  rank: number;
 }
-interface PairState {
-  before?: PhaseAnswer;
-  after?: PhaseAnswer;
+
+/**
+ * Offers a free text to a question's sample: kept while there is room, afterwards only if it
+ * ranks below the highest kept one, which it replaces (a max-heap, so each offer is O(log cap)).
+ */
+function offerText(held: QuestionState, offered: KeptText, cap: number): void {
+  const heap = held.texts;
+  const above = (i: number, j: number) => heap[i]!.rank > heap[j]!.rank;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  if (heap.length < cap) {
+    heap.push(offered);
+    for (let i = heap.length - 1; i > 0 && above(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    return;
+  }
+  held.omitted++;
+  if (cap === 0 || offered.rank >= heap[0]!.rank) return;
+  heap[0] = offered;
+  for (let i = 0; ; ) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let top = i;
+    if (left < heap.length && above(left, top)) top = left;
+    if (right < heap.length && above(right, top)) top = right;
+    if (top === i) break;
+    swap(i, top);
+    i = top;
+  }
 }
+
+/** A response's rank among free texts: its id hash as one whole number below 2^53. */
+const textRank = (idKey: readonly [number, number]) => idKey[0] * 2 ** 21 + (idKey[1] >>> 11);
+
+/** A version's questions by id, with their option ids, for checking answers quickly. */
+type QuestionIndex = Map<string, { type: number; options: Set<string> }>;
+
+/** Small whole-number ids for strings, in order of first sight, so counts can be kept in arrays. */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}
+
+/**
+ * Month of a YYYY-MM-DD day as a whole number (year × 12 + month − 1), read from the characters
+ * so that no string is made per response. The day is valid: the file's schema checked it.
+ */
+function monthNumber(day: string): number {
+  const year = (day.charCodeAt(0) - 48) * 1000 + (day.charCodeAt(1) - 48) * 100 + (day.charCodeAt(2) - 48) * 10 + (day.charCodeAt(3) - 48);
+  return year * 12 + (day.charCodeAt(5) - 48) * 10 + (day.charCodeAt(6) - 48) - 1;
+}
+
+/** The YYYY-MM of a month number. */
+function monthText(month: number): string {
+  return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A group's key within its locale and module: month, then the gender, setting and form answers
+ * (1 + option position, 0 unanswered; at most 4 options each) and the phase (0 none, 1 before,
+ * 2 after). Months go up to 9999 × 12, so the key stays a small integer.
+ */
+const groupKey = (month: number, gender: number, setting: number, form: number, phase: number) => (((month * 8 + gender) * 8 + setting) * 8 + form) * 4 + phase;
+const PHASES = ['', 'before', 'after'] as const;
+/** Joins a cell's dimensions into one sortable key. */
+const SEP = '\u0001';
 
 interface SurveyState {
-  surveyId: string;
+  id: string;
   kind: SurveyKind;
   byVersion: Map<number, SurveyDefinition>;
-  versionCounts: Map<number, number>;
+  indexByVersion: Map<number, QuestionIndex>;
+  /** Question id of the satisfaction, job and language roles, in `ROLE_COUNTERS` order ('' when absent). */
+  roleQuestions: string[];
+  /** Question ids of the gender, setting and form roles ('' when absent). */
+  groupingQuestions: [string, string, string];
+  /** Option id → 1 + its position in `GROUPING_ROLE_OPTIONS`, per grouping role. */
+  groupingCodes: [Map<string, number>, Map<string, number>, Map<string, number>];
+  versions: Map<number, number>;
+  /** Question ids by role (single-choice roles give the dimensions). */
+  roles: Map<IndicatorRole, string>;
   /** Questions over all versions, latest version's order first. */
   questions: Map<string, QuestionState>;
-  /** Question id of each role, over all versions (a question keeps its role across versions). */
-  roles: Map<IndicatorRole, string>;
-  /** Self-assessment question ids → index in `PhaseAnswer.points`. */
-  selfIndex: Map<string, number>;
-  responses: number;
-  all: GroupCounters;
-  byModule: Map<string, GroupCounters>;
-  byLocale: Map<string, GroupCounters>;
-  byMonth: Map<string, GroupCounters>;
-  pairs: Map<string, PairState>;
-}
-
-/** A lower-case UUID as 16 one-byte characters: a small, exact key for the duplicate set. */
-function compactUuid(uuid: string): string {
-  const hex = uuid.replaceAll('-', '');
-  const codes = new Array<number>(16);
-  for (let i = 0; i < 16; i++) codes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return String.fromCharCode(...codes);
+  locales: Interner;
+  /** Module ids; id 0 is "no module". */
+  modules: Interner;
+  /** Locale id → module id → group key → counts: n, then per likert role (answers, 4–5, 5). */
+  cells: Array<Array<Map<number, number[]> | undefined> | undefined>;
+  selfQuestions: string[];
+  /** Latest before and after answer per participant. */
+  pairs: PairTable;
+  /** Points of one answer, filled before it is offered to `pairs`. */
+  scratch: Uint8Array;
 }
 
 function newSurveyState(definitions: SurveyDefinition[]): SurveyState {
   const sorted = [...definitions].sort((a, b) => b.version - a.version);
   const questions = new Map<string, QuestionState>();
   const roles = new Map<IndicatorRole, string>();
-  const selfIndex = new Map<string, number>();
+  const selfQuestions: string[] = [];
   for (const definition of sorted) {
     for (const question of definition.questions) {
-      if (!questions.has(question.id)) questions.set(question.id, { question, n: 0, likert: [0, 0, 0, 0, 0], options: new Map(), texts: [], textsOmitted: 0 });
+      if (!questions.has(question.id)) questions.set(question.id, { question, type: TYPE_CODE[question.type], options: [], optionAt: new Map(), byMonth: new Map(), texts: [], omitted: 0 });
+      const held = questions.get(question.id)!;
+      for (const option of question.options ?? []) {
+        if (held.optionAt.has(option.id)) continue;
+        held.optionAt.set(option.id, held.options.length);
+        held.options.push(option.id);
+      }
       if (question.indicator === 'self-assessment') {
-        if (!selfIndex.has(question.id)) selfIndex.set(question.id, selfIndex.size);
+        if (!selfQuestions.includes(question.id)) selfQuestions.push(question.id);
       } else if (question.indicator && !roles.has(question.indicator)) roles.set(question.indicator, question.id);
     }
   }
-  // Options of older versions are kept after the latest version's options.
-  for (const definition of sorted) {
-    for (const question of definition.questions) {
-      for (const option of question.options ?? []) {
-        const state = questions.get(question.id)!;
-        if (!state.options.has(option.id)) state.options.set(option.id, 0);
-      }
-    }
-  }
+  const codes = (role: keyof typeof GROUPING_ROLE_OPTIONS) => new Map(GROUPING_ROLE_OPTIONS[role].map((id, i) => [id, i + 1]));
+  const modules = new Interner();
+  modules.id('');
   return {
-    surveyId: sorted[0]!.id,
+    id: sorted[0]!.id,
     kind: sorted[0]!.kind,
     byVersion: new Map(sorted.map((d) => [d.version, d])),
-    versionCounts: new Map(),
-    questions,
+    indexByVersion: new Map(sorted.map((d) => [d.version, new Map(d.questions.map((q) => [q.id, { type: TYPE_CODE[q.type], options: new Set((q.options ?? []).map((o) => o.id)) }]))])),
+    roleQuestions: ROLE_COUNTERS.map((role) => roles.get(role) ?? ''),
+    groupingQuestions: [roles.get('gender') ?? '', roles.get('setting') ?? '', roles.get('form') ?? ''],
+    groupingCodes: [codes('gender'), codes('setting'), codes('form')],
+    versions: new Map(),
     roles,
-    selfIndex,
-    responses: 0,
-    all: newGroup(),
-    byModule: new Map(),
-    byLocale: new Map(),
-    byMonth: new Map(),
-    pairs: new Map(),
+    questions,
+    locales: new Interner(),
+    modules,
+    cells: [],
+    selfQuestions,
+    pairs: new PairTable(selfQuestions.length),
+    scratch: new Uint8Array(selfQuestions.length),
   };
 }
 
 /** Whether every answer fits the question it names in this version. Types and limits are already checked by the schema. */
-function answersFit(definition: SurveyDefinition, response: ExportedResponse): boolean {
-  for (const [questionId, value] of Object.entries(response.answers)) {
-    const question = definition.questions.find((q) => q.id === questionId);
+function answersFit(index: QuestionIndex, answers: ExportedResponse['answers']): boolean {
+  for (const questionId in answers) {
+    const question = index.get(questionId);
     if (!question) return false;
+    const value = answers[questionId];
     switch (question.type) {
-      case 'likert5':
+      case LIKERT:
         if (typeof value !== 'number') return false;
         break;
-      case 'single':
-        if (typeof value !== 'string' || !question.options!.some((o) => o.id === value)) return false;
+      case SINGLE:
+        if (typeof value !== 'string' || !question.options.has(value)) return false;
         break;
-      case 'multiple':
-        if (!Array.isArray(value) || !value.every((id) => question.options!.some((o) => o.id === id))) return false;
+      case MULTIPLE:
+        if (!Array.isArray(value)) return false;
+        for (const id of value) if (!question.options.has(id)) return false;
         break;
-      case 'text':
+      case TEXT:
         if (typeof value !== 'string') return false;
-        break;
     }
   }
   return true;
 }
 
-function countRole(counter: RoleCounter, point: number | undefined): void {
-  if (point === undefined) return;
-  counter.n++;
-  if (point >= 4) counter.high++;
-  if (point === 5) counter.top++;
+/** The code of a grouping answer: 1 + its option position, 0 when unanswered. */
+function groupingCode(answers: ExportedResponse['answers'], questionId: string, codes: Map<string, number>): number {
+  if (!questionId) return 0;
+  const value = answers[questionId];
+  return typeof value === 'string' ? (codes.get(value) ?? 0) : 0;
 }
-
-function groupIn(map: Map<string, GroupCounters>, key: string): GroupCounters {
-  let group = map.get(key);
-  if (!group) map.set(key, (group = newGroup()));
-  return group;
-}
-
-/** Code-unit order: the same in every browser and in Node, unlike `localeCompare`. */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-const dayNumber = (day: string) => Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
-
-/** Whether (day, id) is later than the phase answer kept so far; ties go to the larger id, so order never matters. */
-const isLater = (day: number, id: string, kept: PhaseAnswer | undefined) => !kept || day > kept.day || (day === kept.day && id > kept.id);
-
-// ---------------------------------------------------------------------------------------------
-// Results
-
-const share = (count: number, n: number): Share => ({ n, count, share: n === 0 ? null : count / n });
-
-function indicatorsOf(state: Pick<SurveyState, 'roles'>, group: GroupCounters): Indicators {
-  const indicators: Indicators = {};
-  if (state.roles.has('overall-satisfaction')) {
-    indicators.verySatisfied = share(group.satisfaction.top, group.satisfaction.n);
-    indicators.satisfied = share(group.satisfaction.high, group.satisfaction.n);
-  }
-  if (state.roles.has('job-knowledge')) indicators.jobKnowledge = share(group.job.high, group.job.n);
-  if (state.roles.has('language-understood')) indicators.languageUnderstood = share(group.language.high, group.language.n);
-  return indicators;
-}
-
-function breakdown(state: SurveyState, groups: Map<string, GroupCounters>, minGroupSize: number): BreakdownRow[] {
-  return [...groups.keys()].sort().map((key): BreakdownRow => {
-    const group = groups.get(key)!;
-    if (group.n < minGroupSize) return { key, suppressed: true };
-    const cells: { [K in IndicatorName]?: Share | SuppressedCell } = {};
-    for (const [name, value] of Object.entries(indicatorsOf(state, group)) as [IndicatorName, Share][]) {
-      cells[name] = value.n < minGroupSize ? { suppressed: true } : value;
-    }
-    return { key, suppressed: false, n: group.n, indicators: cells };
-  });
-}
-
-function questionSummary(state: QuestionState): QuestionSummary {
-  const { question, n } = state;
-  const base = { questionId: question.id, ...(question.indicator ? { indicator: question.indicator } : {}), n };
-  switch (question.type) {
-    case 'likert5': {
-      const counts = [...state.likert] as [number, number, number, number, number];
-      const sum = counts.reduce((total, count, index) => total + count * (index + 1), 0);
-      return { ...base, type: 'likert5', counts, mean: n === 0 ? null : sum / n };
-    }
-    case 'single':
-    case 'multiple':
-      return { ...base, type: question.type, options: [...state.options].map(([optionId, count]) => ({ optionId, count })) };
-    case 'text':
-      return { ...base, type: 'text', texts: [...state.texts], textsOmitted: state.textsOmitted };
-  }
-}
-
-function selfAssessmentSummary(state: SurveyState): SelfAssessmentSummary {
-  const size = state.selfIndex.size;
-  const pairs = new Array<number>(size).fill(0);
-  const sumBefore = new Array<number>(size).fill(0);
-  const sumAfter = new Array<number>(size).fill(0);
-  let linkedPairs = 0;
-  let beforeOnly = 0;
-  let afterOnly = 0;
-  for (const pair of state.pairs.values()) {
-    if (!pair.before || !pair.after) {
-      if (pair.before) beforeOnly++;
-      else afterOnly++;
-      continue;
-    }
-    linkedPairs++;
-    for (let i = 0; i < size; i++) {
-      const before = pair.before.points[i]!;
-      const after = pair.after.points[i]!;
-      if (before === 0 || after === 0) continue;
-      pairs[i]!++;
-      sumBefore[i]! += before;
-      sumAfter[i]! += after;
-    }
-  }
-  const mean = (sum: number, n: number) => (n === 0 ? null : sum / n);
-  return {
-    linkedPairs,
-    beforeOnly,
-    afterOnly,
-    questions: [...state.selfIndex].map(([questionId, i]) => ({
-      questionId,
-      pairs: pairs[i]!,
-      meanBefore: mean(sumBefore[i]!, pairs[i]!),
-      meanAfter: mean(sumAfter[i]!, pairs[i]!),
-      meanChange: mean(sumAfter[i]! - sumBefore[i]!, pairs[i]!),
-    })),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 
 /**
  * Creates an aggregator over the given survey definitions.
  *
  * @example
- * const aggregator = createAggregator({ surveys, minGroupSize: 5 });
- * for (const file of files) aggregator.addFile(file.name, await file.text());
- * const report = aggregator.result();
+ * const aggregator = createAggregator({ surveys, moduleIds });
+ * for (const file of files) aggregator.addFile(await file.text());
+ * const report = publish(aggregator.partial(), { minGroupSize: 5, texts: aggregator.texts() });
  *
  * @throws SurveyDefinitionError if the definitions contradict each other; RangeError for a bad option.
  */
-export function createAggregator({ surveys, minGroupSize = DEFAULT_MIN_GROUP_SIZE, maxTextAnswers = DEFAULT_MAX_TEXT_ANSWERS }: AggregatorOptions): Aggregator {
-  if (!Number.isInteger(minGroupSize) || minGroupSize < 1) throw new RangeError(`minGroupSize must be a whole number of at least 1, got ${minGroupSize}`);
+export function createAggregator({ surveys, maxTextAnswers = DEFAULT_MAX_TEXT_ANSWERS, moduleIds, seen = new GrowingKeySet() }: AggregatorOptions): Aggregator {
   if (!Number.isInteger(maxTextAnswers) || maxTextAnswers < 0) throw new RangeError(`maxTextAnswers must be a whole number of at least 0, got ${maxTextAnswers}`);
   checkSurveySet(surveys);
-
-  const states = new Map<string, SurveyState>();
   const grouped = new Map<string, SurveyDefinition[]>();
   for (const definition of surveys) grouped.set(definition.id, [...(grouped.get(definition.id) ?? []), definition]);
-  for (const [id, definitions] of grouped) states.set(id, newSurveyState(definitions));
+  const states = new Map([...grouped].map(([id, definitions]) => [id, newSurveyState(definitions)]));
 
-  const seen = new Set<string>();
-  const invalid: InvalidFile[] = [];
+  const invalid: Partial<Record<FileError, number>> = {};
   const skippedByReason: Partial<Record<SkipReason, number>> = {};
   const sites = new Map<string, number>();
   let filesRead = 0;
+  let filesValid = 0;
   let responsesRead = 0;
   let counted = 0;
   let duplicates = 0;
   let skipped = 0;
 
-  /** Counts one distinct response; returns the reason when it does not count. */
-  function countResponse(siteId: string, response: ExportedResponse): SkipReason | undefined {
+  function countResponse(siteId: string, response: ExportedResponse, idKey: readonly [number, number]): SkipReason | undefined {
     const state = states.get(response.surveyId);
     if (!state) return 'unknown-survey';
     const definition = state.byVersion.get(response.surveyVersion);
     if (!definition) return 'unknown-version';
     if ((definition.kind === 'self-assessment') !== (response.phase !== undefined)) return 'phase-mismatch';
-    if (!answersFit(definition, response)) return 'answers-mismatch';
+    if (response.moduleId !== undefined && moduleIds && !moduleIds.has(response.moduleId)) return 'unknown-module';
+    if (!answersFit(state.indexByVersion.get(definition.version)!, response.answers)) return 'answers-mismatch';
 
-    state.responses++;
-    state.versionCounts.set(definition.version, (state.versionCounts.get(definition.version) ?? 0) + 1);
+    state.versions.set(definition.version, (state.versions.get(definition.version) ?? 0) + 1);
     sites.set(siteId, (sites.get(siteId) ?? 0) + 1);
+    const month = monthNumber(response.date);
+    const answers = response.answers;
+    const phase = response.phase === undefined ? 0 : response.phase === 'before' ? 1 : 2;
 
-    for (const [questionId, value] of Object.entries(response.answers)) {
-      const question = state.questions.get(questionId)!;
-      question.n++;
-      if (typeof value === 'number') question.likert[value - 1]!++;
-      else if (Array.isArray(value)) for (const id of value) question.options.set(id, (question.options.get(id) ?? 0) + 1);
-      else if (question.question.type === 'single') question.options.set(value, (question.options.get(value) ?? 0) + 1);
-      else if (question.texts.length < maxTextAnswers) question.texts.push(value);
-      else question.textsOmitted++;
+    // The group's counts: n, then per likert role (answers, 4–5, 5).
+    const localeId = state.locales.id(response.locale);
+    const moduleId = response.moduleId === undefined ? 0 : state.modules.id(response.moduleId);
+    const byModule = (state.cells[localeId] ??= []);
+    const groups = (byModule[moduleId] ??= new Map());
+    const [genderQuestion, settingQuestion, formQuestion] = state.groupingQuestions;
+    const [genderCodes, settingCodes, formCodes] = state.groupingCodes;
+    const key = groupKey(month, groupingCode(answers, genderQuestion, genderCodes), groupingCode(answers, settingQuestion, settingCodes), groupingCode(answers, formQuestion, formCodes), phase);
+    let cell = groups.get(key);
+    if (!cell) groups.set(key, (cell = new Array(1 + ROLE_COUNTERS.length * 3).fill(0)));
+    cell[0]!++;
+    for (let r = 0; r < state.roleQuestions.length; r++) {
+      const id = state.roleQuestions[r]!;
+      const value = id ? answers[id] : undefined;
+      if (typeof value !== 'number') continue;
+      cell[1 + r * 3]!++;
+      if (value >= 4) cell[2 + r * 3]!++;
+      if (value === 5) cell[3 + r * 3]!++;
     }
 
-    const point = (role: IndicatorRole) => {
-      const questionId = state.roles.get(role);
-      const value = questionId === undefined ? undefined : response.answers[questionId];
-      return typeof value === 'number' ? value : undefined;
-    };
-    const satisfaction = point('overall-satisfaction');
-    const job = point('job-knowledge');
-    const language = point('language-understood');
-    const groups = [state.all, groupIn(state.byLocale, response.locale), groupIn(state.byMonth, response.date.slice(0, 7))];
-    if (response.moduleId !== undefined) groups.push(groupIn(state.byModule, response.moduleId));
-    for (const group of groups) {
-      group.n++;
-      countRole(group.satisfaction, satisfaction);
-      countRole(group.job, job);
-      countRole(group.language, language);
-    }
-
-    if (response.phase !== undefined && response.pairingId !== undefined && state.selfIndex.size > 0) {
-      const key = compactUuid(response.pairingId);
-      let pair = state.pairs.get(key);
-      if (!pair) state.pairs.set(key, (pair = {}));
-      const day = dayNumber(response.date);
-      const id = compactUuid(response.responseId);
-      if (isLater(day, id, pair[response.phase])) {
-        const points = new Uint8Array(state.selfIndex.size);
-        for (const [questionId, index] of state.selfIndex) {
-          const value = response.answers[questionId];
-          if (typeof value === 'number') points[index] = value;
-        }
-        pair[response.phase] = { day, id, points };
+    for (const questionId in answers) {
+      const value = answers[questionId]!;
+      const held = state.questions.get(questionId)!;
+      let counts = held.byMonth.get(month);
+      if (!counts) held.byMonth.set(month, (counts = new Array(held.type === LIKERT ? 6 : held.type === TEXT ? 1 : 1 + held.options.length).fill(0)));
+      counts[0]!++;
+      switch (held.type) {
+        case LIKERT:
+          counts[value as number]!++;
+          break;
+        case SINGLE:
+          counts[1 + held.optionAt.get(value as string)!]!++;
+          break;
+        case MULTIPLE:
+          for (const id of value as string[]) counts[1 + held.optionAt.get(id)!]!++;
+          break;
+        default:
+          offerText(held, { month: monthText(month), locale: response.locale, text: value as string, rank: textRank(idKey) }, maxTextAnswers);
       }
+    }
+
+    if (phase && response.pairingId !== undefined && state.selfQuestions.length) {
+      const points = state.scratch;
+      for (let i = 0; i < points.length; i++) {
+        const value = answers[state.selfQuestions[i]!];
+        points[i] = typeof value === 'number' ? value : 0;
+      }
+      state.pairs.offer(responseKey(response.pairingId), phase - 1, dayNumber(response.date), idKey, points);
     }
     return undefined;
   }
@@ -492,14 +397,13 @@ export function createAggregator({ surveys, minGroupSize = DEFAULT_MIN_GROUP_SIZ
     let fileSkipped = 0;
     for (const response of file.responses) {
       responsesRead++;
-      const key = compactUuid(response.responseId);
-      if (seen.has(key)) {
+      const key = responseKey(response.responseId);
+      if (!seen.add(key[0], key[1])) {
         duplicates++;
         fileDuplicates++;
         continue;
       }
-      seen.add(key);
-      const reason = countResponse(file.siteId, response);
+      const reason = countResponse(file.siteId, response, key);
       if (reason) {
         skipped++;
         fileSkipped++;
@@ -512,59 +416,155 @@ export function createAggregator({ surveys, minGroupSize = DEFAULT_MIN_GROUP_SIZ
     return { ok: true, responses: file.responses.length, counted: fileCounted, duplicates: fileDuplicates, skipped: fileSkipped };
   }
 
+  function partialOf(state: SurveyState): PartialSurvey {
+    const byMonthOf = (held: QuestionState) =>
+      Object.fromEntries([...held.byMonth].sort(([a], [b]) => a - b).map(([month, counts]) => [monthText(month), [...counts]]));
+    const questions = [...state.questions.values()].map((held) => ({
+      id: held.question.id,
+      type: held.question.type,
+      ...(held.question.indicator ? { indicator: held.question.indicator } : {}),
+      ...(held.options.length ? { options: [...held.options] } : {}),
+      byMonth: byMonthOf(held),
+    }));
+    const [genderOptions, settingOptions, formOptions] = [GROUPING_ROLE_OPTIONS.gender, GROUPING_ROLE_OPTIONS.setting, GROUPING_ROLE_OPTIONS.form];
+    const cells: Array<[string, PartialSurvey['cells'][number]]> = [];
+    state.cells.forEach((byModule, localeId) =>
+      byModule?.forEach((groups, moduleId) =>
+        groups?.forEach((counts, key) => {
+          const phase = key % 4;
+          const form = Math.floor(key / 4) % 8;
+          const setting = Math.floor(key / 32) % 8;
+          const gender = Math.floor(key / 256) % 8;
+          const dimensions: CellKey = [
+            state.locales.values[localeId]!,
+            state.modules.values[moduleId]!,
+            monthText(Math.floor(key / 2048)),
+            gender ? genderOptions[gender - 1]! : '',
+            setting ? settingOptions[setting - 1]! : '',
+            form ? formOptions[form - 1]! : '',
+            PHASES[phase]!,
+          ];
+          cells.push([dimensions.join(SEP), [...dimensions, ...counts] as PartialSurvey['cells'][number]]);
+        }),
+      ),
+    );
+    // Linked pairs are summed by the month of the "after" answer; unlinked halves are counted.
+    const pairs: PartialSurvey['pairs'] = {};
+    const size = state.selfQuestions.length;
+    const monthOfDay = (day: number) => monthText(Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1);
+    state.pairs.forEach((beforeDay, afterDay, before, after) => {
+      const entry = (pairs[monthOfDay(afterDay || beforeDay)] ??= { linked: 0, beforeOnly: 0, afterOnly: 0, questions: Array.from({ length: size }, () => [0, 0, 0, 0]) });
+      if (!beforeDay || !afterDay) {
+        if (beforeDay) entry.beforeOnly++;
+        else entry.afterOnly++;
+        return;
+      }
+      entry.linked++;
+      for (let i = 0; i < size; i++) {
+        if (!before[i] || !after[i]) continue;
+        const q = entry.questions[i]!;
+        q[0]!++;
+        q[1]! += before[i]!;
+        q[2]! += after[i]!;
+        q[3]! += (after[i]! - before[i]!) ** 2;
+      }
+    });
+    return {
+      surveyId: state.id,
+      kind: state.kind,
+      versions: Object.fromEntries([...state.versions].sort(([a], [b]) => a - b).map(([v, n]) => [String(v), n])),
+      roles: Object.fromEntries(state.roles),
+      cells: cells.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell),
+      questions,
+      selfQuestions: [...state.selfQuestions],
+      pairs: Object.fromEntries(Object.entries(pairs).sort(([a], [b]) => (a < b ? -1 : 1))),
+    };
+  }
+
   return {
-    addFile(name, text) {
+    addFile(text) {
       filesRead++;
       const parsed = readVersionedFile(text, surveyFile, { now: new Date() });
       if (!parsed.ok) {
-        const reason: ExportFileError = { code: parsed.error, ...(parsed.detail ? { message: parsed.detail } : {}) };
-        invalid.push({ name, reason });
-        return { ok: false, reason };
+        invalid[parsed.error] = (invalid[parsed.error] ?? 0) + 1;
+        return { ok: false, error: parsed.error };
       }
+      filesValid++;
       return addExport(parsed.file);
     },
-
-    addRejectedFile(name, reason) {
+    addRejectedFile(error) {
       filesRead++;
-      invalid.push({ name, reason });
+      invalid[error] = (invalid[error] ?? 0) + 1;
     },
-
-    result() {
-      const headlineGroup = newGroup();
-      const headlineRoles = new Map<IndicatorRole, string>();
-      const summaries: SurveySummary[] = [];
-      for (const state of [...states.values()].sort((a, b) => compareText(a.surveyId, b.surveyId))) {
-        if (state.kind === 'course') {
-          for (const [role, id] of state.roles) headlineRoles.set(role, id);
-          for (const role of ['satisfaction', 'job', 'language'] as const) {
-            headlineGroup[role].n += state.all[role].n;
-            headlineGroup[role].high += state.all[role].high;
-            headlineGroup[role].top += state.all[role].top;
-          }
-        }
-        summaries.push({
-          surveyId: state.surveyId,
-          kind: state.kind,
-          responses: state.responses,
-          versions: [...state.byVersion.keys()].sort((a, b) => a - b).map((version) => ({ version, responses: state.versionCounts.get(version) ?? 0 })),
-          indicators: indicatorsOf(state, state.all),
-          breakdowns: {
-            module: breakdown(state, state.byModule, minGroupSize),
-            locale: breakdown(state, state.byLocale, minGroupSize),
-            month: breakdown(state, state.byMonth, minGroupSize),
-          },
-          questions: [...state.questions.values()].map(questionSummary),
-          ...(state.kind === 'self-assessment' ? { selfAssessment: selfAssessmentSummary(state) } : {}),
-        });
-      }
+    partial() {
       return {
-        minGroupSize,
-        files: { read: filesRead, valid: filesRead - invalid.length, invalid: invalid.map((file) => ({ name: file.name, reason: { ...file.reason } })) },
+        kind: 'orienta.survey-partial',
+        schemaVersion: 1,
+        notForPublication: true,
+        files: { read: filesRead, valid: filesValid, invalid: { ...invalid } },
         responses: { read: responsesRead, counted, duplicates, skipped, skippedByReason: { ...skippedByReason } },
-        sites: [...sites].sort(([a], [b]) => compareText(a, b)).map(([siteId, responses]) => ({ siteId, responses })),
-        headline: indicatorsOf({ roles: headlineRoles }, headlineGroup),
-        surveys: summaries,
+        sites: Object.fromEntries([...sites].sort(([a], [b]) => (a < b ? -1 : 1))),
+        surveys: [...states.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(partialOf),
       };
+    },
+    texts() {
+      return [...states.values()].flatMap((state) =>
+        [...state.questions.values()].filter((held) => held.type === TEXT && (held.texts.length || held.omitted)).map((held) => ({ surveyId: state.id, questionId: held.question.id, texts: held.texts.map(({ month, locale, text }) => ({ month, locale, text })), omitted: held.omitted })),
+      );
+    },
+    snapshot() {
+      return {
+        files: { read: filesRead, valid: filesValid, invalid: { ...invalid } },
+        responses: { read: responsesRead, counted, duplicates, skipped, skippedByReason: { ...skippedByReason } },
+        sites: [...sites],
+        surveys: [...states.values()].map((state) => ({
+          id: state.id,
+          versions: [...state.versions],
+          locales: [...state.locales.values],
+          modules: [...state.modules.values],
+          cells: state.cells.flatMap((byModule, localeId) => (byModule ?? []).flatMap((groups, moduleId) => [...(groups ?? [])].map(([key, counts]) => [localeId, moduleId, key, counts] as [number, number, number, number[]]))),
+          questions: [...state.questions.values()].map((held) => ({ id: held.question.id, byMonth: [...held.byMonth], texts: held.texts, omitted: held.omitted })),
+          pairs: state.pairs.data(),
+        })),
+      };
+    },
+    absorb(snapshot) {
+      const addCounts = (into: number[], from: readonly number[]) => {
+        for (let i = 0; i < from.length; i++) into[i]! += from[i]!;
+      };
+      filesRead += snapshot.files.read;
+      filesValid += snapshot.files.valid;
+      for (const [reason, n] of Object.entries(snapshot.files.invalid) as Array<[FileError, number]>) invalid[reason] = (invalid[reason] ?? 0) + n;
+      responsesRead += snapshot.responses.read;
+      counted += snapshot.responses.counted;
+      duplicates += snapshot.responses.duplicates;
+      skipped += snapshot.responses.skipped;
+      for (const [reason, n] of Object.entries(snapshot.responses.skippedByReason) as Array<[SkipReason, number]>) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + n;
+      for (const [site, n] of snapshot.sites) sites.set(site, (sites.get(site) ?? 0) + n);
+      for (const survey of snapshot.surveys) {
+        const state = states.get(survey.id);
+        if (!state) throw new Error(`absorb: survey "${survey.id}" is not among this aggregator's definitions`);
+        for (const [version, n] of survey.versions) state.versions.set(version, (state.versions.get(version) ?? 0) + n);
+        const localeIds = survey.locales.map((locale) => state.locales.id(locale));
+        const moduleIds = survey.modules.map((module) => state.modules.id(module));
+        for (const [localeId, moduleId, key, counts] of survey.cells) {
+          const groups = ((state.cells[localeIds[localeId]!] ??= [])[moduleIds[moduleId]!] ??= new Map());
+          const cell = groups.get(key);
+          if (cell) addCounts(cell, counts);
+          else groups.set(key, [...counts]);
+        }
+        for (const question of survey.questions) {
+          const held = state.questions.get(question.id)!;
+          for (const [month, counts] of question.byMonth) {
+            const cell = held.byMonth.get(month);
+            if (cell) addCounts(cell, counts);
+            else held.byMonth.set(month, [...counts]);
+          }
+          held.omitted += question.omitted;
+          for (const text of question.texts) offerText(held, text, maxTextAnswers);
+        }
+        state.pairs.absorb(survey.pairs);
+      }
     },
   };
 }

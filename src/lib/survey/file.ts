@@ -13,7 +13,15 @@ export const surveyFile: FileDefinition<SurveyExportFile> = {
   validate: isSurveyFileV1,
   // Option ids chosen in a multiple-choice answer must not repeat (JSON Schema's uniqueItems,
   // which the generated validator leaves to this rule).
-  accepts: (file) => file.responses.every((response) => Object.values(response.answers).every((answer) => !Array.isArray(answer) || new Set(answer).size === answer.length)),
+  accepts: (file) => {
+    for (const { answers } of file.responses) {
+      for (const questionId in answers) {
+        const answer = answers[questionId];
+        if (Array.isArray(answer) && new Set(answer).size !== answer.length) return false;
+      }
+    }
+    return true;
+  },
   siteOf: (file) => file.siteId,
   datesOf: (file) => [file.exportedAt, ...file.responses.map((response) => response.date)],
 };

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createAggregator, type SurveyReport, type SurveySummary } from '../../../src/lib/survey/aggregate.ts';
-import { surveyFile } from '../../../src/lib/survey/file.ts';
+import { createAggregator } from '../../../src/lib/survey/aggregate.ts';
+import { GrowingKeySet } from '../../../src/lib/survey/key-set.ts';
+import { mergePartials } from '../../../src/lib/survey/partial.ts';
+import { previousPeriod, publish, soPeriodOf, type PublishedReport, type PublishedSurvey } from '../../../src/lib/survey/publish.ts';
+import { summaryToCsv } from '../../../src/lib/survey/summary-format.ts';
 import type { ExportedResponse } from '../../../src/schemas/survey-response.ts';
 import { exportFile, response, surveys, uuid } from './fixtures.ts';
 
 const json = (value: unknown) => JSON.stringify(value);
-const bySurvey = (report: SurveyReport, id: string) => report.surveys.find((s) => s.surveyId === id)!;
-const question = (summary: SurveySummary, id: string) => summary.questions.find((q) => q.questionId === id)!;
+const bySurvey = (report: PublishedReport, id: string) => report.surveys.find((s) => s.surveyId === id)!;
+const question = (summary: PublishedSurvey, id: string) => summary.questions.find((q) => q.id === id)!;
+/** Every answer, no suppression: checks the arithmetic. */
+const exact = (aggregator: ReturnType<typeof createAggregator>) => publish(aggregator.partial(), { minGroupSize: 1, period: null, texts: aggregator.texts() });
 
 /*
  * Eight course answers, written out by hand.
@@ -90,192 +95,229 @@ const moduleResponses = [
 describe('aggregation with hand-computed numbers', () => {
   const aggregator = createAggregator({ surveys });
   // Each participant hands in one file; the first three course answers come in one file together.
-  aggregator.addFile('course-a.json', json(exportFile(courseResponses.slice(0, 3))));
-  courseResponses.slice(3).forEach((r, i) => aggregator.addFile(`course-${i}.json`, json(exportFile([r], { siteId: i % 2 ? 'svedala' : 'demo' }))));
-  aggregator.addFile('self.json', json(exportFile(selfResponses)));
-  aggregator.addFile('modules.json', json(exportFile(moduleResponses)));
-  const report = aggregator.result();
+  aggregator.addFile(json(exportFile(courseResponses.slice(0, 3))));
+  courseResponses.slice(3).forEach((r, i) => aggregator.addFile(json(exportFile([r], { siteId: i % 2 ? 'svedala' : 'demo' }))));
+  aggregator.addFile(json(exportFile(selfResponses)));
+  aggregator.addFile(json(exportFile(moduleResponses)));
+  const summary = aggregator.partial();
+  const report = exact(aggregator);
   const course = bySurvey(report, 'course');
 
-  it('counts files and responses', () => {
-    expect(report.files).toEqual({ read: 8, valid: 8, invalid: [] });
-    expect(report.responses).toEqual({ read: 22, counted: 22, duplicates: 0, skipped: 0, skippedByReason: {} });
-    // demo: 3 + 3 of the single files (#4, #6, #8) + 7 self + 7 module = 20; svedala: #5 and #7.
-    expect(report.sites).toEqual([{ siteId: 'demo', responses: 20 }, { siteId: 'svedala', responses: 2 }]);
+  it('counts files, responses and sites', () => {
+    expect(summary.files).toEqual({ read: 8, valid: 8, invalid: {} });
+    expect(summary.responses).toEqual({ read: 22, counted: 22, duplicates: 0, skipped: 0, skippedByReason: {} });
+    expect(summary.sites).toEqual({ demo: 20, svedala: 2 });
   });
 
   it('computes the course indicators, each with its n', () => {
-    // overall 5,5,4,5,3,5,2,5: five 5s of 8 → 0.625; 4–5 six of 8 → 0.75.
-    // job 5,4,3,5,4,–,2,4: 4–5 five of 7. language 4,5,5,2,5,4,1,5: 4–5 six of 8.
-    const expected = {
-      verySatisfied: { n: 8, count: 5, share: 0.625 },
-      satisfied: { n: 8, count: 6, share: 0.75 },
-      jobKnowledge: { n: 7, count: 5, share: 5 / 7 },
-      languageUnderstood: { n: 8, count: 6, share: 0.75 },
-    };
-    expect(course.indicators).toEqual(expected);
-    expect(report.headline).toEqual(expected);
+    // overall 5,5,4,5,3,5,2,5: five 5s of 8; 4–5 six of 8. job: 4–5 five of 7. language: 4–5 six of 8.
+    const shown = (count: number, n: number) => ({ hidden: false, n, count, share: count / n });
+    expect(report.headline.verySatisfied?.current).toEqual(shown(5, 8));
+    expect(report.headline.satisfied?.current).toEqual(shown(6, 8));
+    expect(report.headline.jobKnowledge?.current).toEqual(shown(5, 7));
+    expect(report.headline.languageUnderstood?.current).toEqual(shown(6, 8));
     expect(course.responses).toBe(8);
-    expect(course.versions).toEqual([{ version: 1, responses: 8 }]);
   });
 
-  it('gives per-question distributions', () => {
-    // overall: one 2, one 3, one 4, five 5s; mean (2 + 3 + 4 + 25) / 8 = 4.25.
-    expect(question(course, 'overall')).toEqual({ questionId: 'overall', type: 'likert5', indicator: 'overall-satisfaction', n: 8, counts: [0, 1, 1, 1, 5], mean: 4.25 });
-    expect(question(course, 'helpful-parts')).toEqual({
-      questionId: 'helpful-parts',
-      type: 'multiple',
-      n: 4,
-      options: [
-        { optionId: 'lessons', count: 3 },
-        { optionId: 'discussions', count: 1 },
-        { optionId: 'study-visits', count: 0 },
-        { optionId: 'employers', count: 1 },
-        { optionId: 'key-words', count: 0 },
-      ],
-    });
-    expect(question(course, 'recommend')).toMatchObject({ n: 7, options: [{ optionId: 'yes', count: 4 }, { optionId: 'maybe', count: 1 }, { optionId: 'no', count: 2 }] });
-  });
-
-  it('passes Arabic and Persian free text through unchanged, as plain strings', () => {
-    expect(question(course, 'improve')).toEqual({ questionId: 'improve', type: 'text', indicator: 'improve', n: 3, texts: ['Mer studiebesök, tack!', ARABIC, PERSIAN], textsOmitted: 0 });
-    const persian = (question(course, 'improve') as { texts: string[] }).texts[2]!;
-    expect(persian).toContain('\u200c'); // the zero-width non-joiner in "کلاس‌ها" survives
-  });
-
-  it('computes the mean change before → after over linked pairs, using the latest answer of each phase', () => {
-    expect(bySurvey(report, 'self-assessment').selfAssessment).toEqual({
-      linkedPairs: 2,
-      beforeOnly: 1,
-      afterOnly: 1,
-      questions: [
-        { questionId: 'find-work', pairs: 2, meanBefore: 1.5, meanAfter: 3.5, meanChange: 2 },
-        { questionId: 'rights-at-work', pairs: 2, meanBefore: 1.5, meanAfter: 2.5, meanChange: 1 },
-        { questionId: 'healthcare', pairs: 2, meanBefore: 2.5, meanAfter: 4.5, meanChange: 2 },
-        { questionId: 'influence', pairs: 1, meanBefore: 2, meanAfter: 3, meanChange: 1 },
-        { questionId: 'help-from-authorities', pairs: 1, meanBefore: 2, meanAfter: 4, meanChange: 2 },
-      ],
-    });
-  });
-
-  it('hides breakdown cells under 5 responses, leaving out their values', () => {
-    // Course by locale: sv 4, ar 3, fa 1 → all hidden; by month: March 4, April 4 → hidden.
-    expect(course.breakdowns.locale).toEqual([
-      { key: 'ar', suppressed: true },
-      { key: 'fa', suppressed: true },
-      { key: 'sv', suppressed: true },
+  it('breaks indicators down by language and month', () => {
+    const locale = course.tables.find((t) => t.dimension === 'locale')!;
+    expect(locale.rows.map((r) => (r.hidden ? [r.key] : [r.key, r.n, r.indicators.verySatisfied]))).toEqual([
+      ['ar', 3, { hidden: false, n: 3, count: 2, share: 2 / 3 }],
+      ['fa', 1, { hidden: false, n: 1, count: 0, share: 0 }],
+      ['sv', 4, { hidden: false, n: 4, count: 3, share: 3 / 4 }],
     ]);
-    expect(course.breakdowns.month.every((row) => row.suppressed)).toBe(true);
-    expect(course.breakdowns.module).toEqual([]);
-    expect(bySurvey(report, 'module').breakdowns.module).toEqual([
-      { key: 'forsorja-sig', suppressed: false, n: 5, indicators: { verySatisfied: { n: 5, count: 2, share: 0.4 }, satisfied: { n: 5, count: 4, share: 0.8 } } },
-      { key: 'halsa', suppressed: true },
-    ]);
-    // The module survey's own satisfaction: 5,4,4,3,5,5,5 → very 4/7, satisfied 6/7. Not in the headline.
-    expect(bySurvey(report, 'module').indicators).toEqual({ verySatisfied: { n: 7, count: 4, share: 4 / 7 }, satisfied: { n: 7, count: 6, share: 6 / 7 } });
+    expect(course.tables.find((t) => t.dimension === 'month')!.rows.map((r) => [r.key, !r.hidden && r.n])).toEqual([['2026-03', 4], ['2026-04', 4]]);
   });
 
-  it('uses the configured smallest group, hiding single cells whose n is too small', () => {
-    const small = createAggregator({ surveys, minGroupSize: 3 });
-    small.addFile('course.json', json(exportFile(courseResponses)));
-    const locale = bySurvey(small.result(), 'course').breakdowns.locale;
-    // ar (#4–6): overall 5,3,5 → very 2/3, satisfied 2/3; job 5,4 → n 2 < 3, hidden; language 2,5,4 → 2/3.
-    // sv (#1–3, #8): overall 5,5,4,5 → 3/4 and 4/4; job 5,4,3,4 → 3/4; language 4,5,5,5 → 4/4.
-    expect(locale).toEqual([
-      {
-        key: 'ar',
-        suppressed: false,
-        n: 3,
-        indicators: { verySatisfied: { n: 3, count: 2, share: 2 / 3 }, satisfied: { n: 3, count: 2, share: 2 / 3 }, jobKnowledge: { suppressed: true }, languageUnderstood: { n: 3, count: 2, share: 2 / 3 } },
-      },
-      { key: 'fa', suppressed: true },
-      {
-        key: 'sv',
-        suppressed: false,
-        n: 4,
-        indicators: { verySatisfied: { n: 4, count: 3, share: 0.75 }, satisfied: { n: 4, count: 4, share: 1 }, jobKnowledge: { n: 4, count: 3, share: 0.75 }, languageUnderstood: { n: 4, count: 4, share: 1 } },
-      },
-    ]);
-    expect(bySurvey(small.result(), 'course').breakdowns.month.map((row) => [row.key, row.suppressed])).toEqual([['2026-03', false], ['2026-04', false]]);
+  it('counts answer distributions and keeps free text as plain text', () => {
+    expect(question(course, 'overall')).toMatchObject({ type: 'likert5', n: 8, counts: [0, 1, 1, 1, 5], mean: 34 / 8 });
+    expect(question(course, 'helpful-parts')).toMatchObject({ n: 4, options: expect.arrayContaining([{ id: 'lessons', count: 3 }, { id: 'employers', count: 1 }]) });
+    const improve = question(course, 'improve');
+    expect(improve.hidden === false && improve.type === 'text' && [...improve.texts].sort()).toEqual(['Mer studiebesök, tack!', ARABIC, PERSIAN].sort());
   });
 
-  it('gives the same numbers whatever order the files come in', () => {
+  it('links before and after answers by pairing id and takes the latest of each', () => {
+    const self = bySurvey(report, 'self-assessment');
+    const change = (id: string) => self.selfAssessment!.find((c) => c.id === id)!.change;
+    expect(change('find-work')).toMatchObject({ hidden: false, pairs: 2, meanBefore: 1.5, meanAfter: 3.5, change: 2 });
+    expect(change('rights-at-work')).toMatchObject({ pairs: 2, change: 1 });
+    expect(change('healthcare')).toMatchObject({ pairs: 2, meanBefore: 2.5, meanAfter: 4.5 });
+    expect(change('influence')).toMatchObject({ pairs: 1, change: 1 });
+    const pairs = Object.values(summary.surveys.find((s) => s.surveyId === 'self-assessment')!.pairs);
+    expect(pairs.reduce((n, p) => n + p.linked, 0)).toBe(2);
+    expect(pairs.reduce((n, p) => n + p.beforeOnly, 0)).toBe(1);
+    expect(pairs.reduce((n, p) => n + p.afterOnly, 0)).toBe(1);
+    // The headline change pools every question's pairs: 4 + 2 + 4 + 1 + 2 points over 8 question-pairs.
+    expect(report.headline.knowledgeChange?.current).toMatchObject({ hidden: false, pairs: 8, change: 13 / 8 });
+  });
+
+  it('counts the same answers whatever the order of the files', () => {
     const reversed = createAggregator({ surveys });
-    reversed.addFile('modules.json', json(exportFile([...moduleResponses].reverse())));
-    reversed.addFile('self.json', json(exportFile([...selfResponses].reverse())));
-    [...courseResponses].reverse().forEach((r, i) => reversed.addFile(`c${i}.json`, json(exportFile([r]))));
-    const again = reversed.result();
-    for (const id of ['course', 'module', 'self-assessment']) {
-      const { questions: a, ...restA } = bySurvey(again, id);
-      const { questions: b, ...restB } = bySurvey(report, id);
-      expect(restA).toEqual(restB);
-      expect(a.filter((q) => q.type !== 'text')).toEqual(b.filter((q) => q.type !== 'text'));
+    reversed.addFile(json(exportFile(moduleResponses)));
+    reversed.addFile(json(exportFile([...selfResponses].reverse())));
+    [...courseResponses.slice(3)].reverse().forEach((r, i, all) => reversed.addFile(json(exportFile([r], { siteId: (all.length - 1 - i) % 2 ? 'svedala' : 'demo' }))));
+    reversed.addFile(json(exportFile(courseResponses.slice(0, 3))));
+    const again = reversed.partial();
+    expect(again.surveys.map((s) => ({ ...s, questions: s.questions.map((q) => ({ ...q })) }))).toEqual(summary.surveys);
+  });
+});
+
+describe('what cannot count', () => {
+  it('counts a response handed in twice once, and refuses unknown surveys, versions, modules and answers', () => {
+    const aggregator = createAggregator({ surveys, moduleIds: new Set(['forsorja-sig', 'halsa']) });
+    const once = response({ answers: { overall: 5 } });
+    aggregator.addFile(json(exportFile([once, response({ surveyId: 'nope' }), response({ surveyVersion: 9 }), response({ surveyId: 'module', moduleId: 'okand-modul', answers: { satisfaction: 4 } }), response({ answers: { overall: 'yes' } as never })])));
+    aggregator.addFile(json(exportFile([once])));
+    aggregator.addFile('not json');
+    aggregator.addRejectedFile('file-too-large');
+    const summary = aggregator.partial();
+    expect(summary.responses).toMatchObject({ counted: 1, duplicates: 1, skipped: 4, skippedByReason: { 'unknown-survey': 1, 'unknown-version': 1, 'unknown-module': 1, 'answers-mismatch': 1 } });
+    expect(summary.files).toEqual({ read: 4, valid: 2, invalid: { 'not-json': 1, 'file-too-large': 1 } });
+  });
+});
+
+/** Answers for a privacy test: `n` course answers in `locale`, each with a comment in that language. */
+const answersIn = (locale: string, n: number, date = '2026-11-10', extra: ExportedResponse['answers'] = {}) =>
+  Array.from({ length: n }, (_, i) => response({ surveyVersion: 2, locale, date, answers: { overall: 1 + (i % 5), 'job-knowledge': 4, improve: `${locale} kommentar ${i}`, ...extra } }));
+
+describe('privacy of the published report', () => {
+  const NOW = new Date('2026-12-07T12:00:00Z');
+
+  it('the issue case: 20 Swedish and 2 Arabic answers; the Arabic pair cannot be recovered by subtraction', () => {
+    const aggregator = createAggregator({ surveys });
+    aggregator.addFile(json(exportFile([...answersIn('sv', 20), ...answersIn('ar', 2)])));
+    const report = publish(aggregator.partial(), { minGroupSize: 5, now: NOW, texts: aggregator.texts() });
+    const course = bySurvey(report, 'course');
+    // The total is published…
+    expect(report.headline.verySatisfied?.current).toMatchObject({ hidden: false, n: 22 });
+    // …so the Swedish row must be hidden too, or total − Swedish = the Arabic pair.
+    const locale = course.tables.find((t) => t.dimension === 'locale')!;
+    expect(locale.rows).toEqual([{ key: 'ar', hidden: true }, { key: 'sv', hidden: true }]);
+    expect(report.followUp.answered.byLanguageAndGender.rowTotals).toEqual([null, null]);
+    // Free text is shown for the question (22 answers), but not the lone Arabic comments, and not grouped by language.
+    const improve = question(course, 'improve');
+    expect(improve).toMatchObject({ hidden: false, n: 22, withheld: 2 });
+    if (!improve.hidden && improve.type === 'text') {
+      expect(improve.texts.some((t) => t.startsWith('ar'))).toBe(false);
+      expect(improve.texts).not.toEqual([...improve.texts].sort());
     }
   });
+
+  it('shows no distribution, free text, indicator or change for three answers, and all of them for forty', () => {
+    const few = createAggregator({ surveys });
+    few.addFile(json(exportFile(answersIn('sv', 3))));
+    const small = publish(few.partial(), { minGroupSize: 5, now: NOW, texts: few.texts() });
+    expect(small.headline.verySatisfied?.current).toEqual({ hidden: true });
+    expect(bySurvey(small, 'course').questions.every((q) => q.hidden)).toBe(true);
+    expect(bySurvey(small, 'course').responses).toBeNull();
+    expect(summaryToCsv(small)).not.toMatch(/kommentar/);
+
+    const many = createAggregator({ surveys });
+    many.addFile(json(exportFile([...answersIn('sv', 20), ...answersIn('ar', 20)])));
+    const large = publish(many.partial(), { minGroupSize: 5, now: NOW, texts: many.texts() });
+    expect(large.headline.verySatisfied?.current).toMatchObject({ hidden: false, n: 40, interval: expect.any(Array) });
+    expect(question(bySurvey(large, 'course'), 'overall')).toMatchObject({ hidden: false, n: 40 });
+    expect(question(bySurvey(large, 'course'), 'improve')).toMatchObject({ hidden: false, withheld: 0 });
+  });
+
+  it('hides a before/after change with fewer pairs than the minimum', () => {
+    const aggregator = createAggregator({ surveys });
+    aggregator.addFile(json(exportFile(selfResponses)));
+    const report = publish(aggregator.partial(), { minGroupSize: 5, period: null });
+    expect(bySurvey(report, 'self-assessment').selfAssessment!.every((c) => c.change.hidden)).toBe(true);
+    expect(report.headline.knowledgeChange?.current).toMatchObject({ hidden: false, pairs: 8 });
+  });
+
+  it('names no file and no participant in any download', () => {
+    const aggregator = createAggregator({ surveys });
+    aggregator.addFile(json(exportFile(answersIn('sv', 12))));
+    aggregator.addFile('{"kind": "orienta.survey-responses"');
+    const csv = summaryToCsv(publish(aggregator.partial(), { minGroupSize: 5, now: NOW }));
+    expect(csv).toMatch(/files,,,,not-json,invalid,1/);
+    expect(JSON.stringify(aggregator.partial())).not.toMatch(/kommentar|responseId|pairingId|\d{4}-\d{2}-\d{2}/);
+  });
 });
 
-describe('duplicates', () => {
-  it('counts a response handed in twice once, and reports the copies', () => {
+describe('reporting periods', () => {
+  it('follow Länsstyrelsen: 1 October to 30 September, with last period beside this one', () => {
+    expect(soPeriodOf(new Date('2026-12-07T00:00:00Z'))).toEqual({ from: '2026-10', to: '2027-09' });
+    expect(soPeriodOf(new Date('2026-09-30T00:00:00Z'))).toEqual({ from: '2025-10', to: '2026-09' });
+    expect(previousPeriod({ from: '2026-10', to: '2027-09' })).toEqual({ from: '2025-10', to: '2026-09' });
     const aggregator = createAggregator({ surveys });
-    const file = json(exportFile(courseResponses.slice(0, 3)));
-    expect(aggregator.addFile('first.json', file)).toEqual({ ok: true, responses: 3, counted: 3, duplicates: 0, skipped: 0 });
-    expect(aggregator.addFile('copy.json', file)).toEqual({ ok: true, responses: 3, counted: 0, duplicates: 3, skipped: 0 });
-    // A later export from the same device repeats one old answer next to a new one.
-    aggregator.addFile('later.json', json(exportFile([courseResponses[0]!, courseResponses[3]!])));
-    const report = aggregator.result();
-    expect(report.responses).toMatchObject({ read: 8, counted: 4, duplicates: 4 });
-    expect(bySurvey(report, 'course').indicators.verySatisfied).toEqual({ n: 4, count: 3, share: 0.75 });
+    aggregator.addFile(json(exportFile([...answersIn('sv', 10, '2025-11-02'), ...answersIn('sv', 6, '2026-11-02')])));
+    const report = publish(aggregator.partial(), { minGroupSize: 5, now: new Date('2026-12-07T00:00:00Z') });
+    expect(report.headline.verySatisfied).toMatchObject({ current: { hidden: false, n: 6 }, previous: { hidden: false, n: 10 } });
   });
 });
 
-describe('invalid files and skipped responses', () => {
-  const hostile = exportFile([response({ answers: { overall: 5, improve: '<img src=x onerror=alert(1)>' } })]);
+describe('partial summaries', () => {
+  it('merge exactly: A merged with B equals A and B aggregated together', () => {
+    const all = [
+      ...answersIn('sv', 17, '2026-10-05', { gender: 'woman', setting: 'classroom' }),
+      ...answersIn('ar', 9, '2026-11-05', { gender: 'man', form: 'intensive' }),
+      ...answersIn('so', 4, '2026-12-01'),
+    ].map((r, i) => ({ ...r, site: i % 3 === 0 ? 'a' : 'b' }));
+    const moduleAnswers = moduleResponses.map((r, i) => ({ ...r, site: i % 2 ? 'a' : 'b' }));
+    const selfAnswers = selfResponses.map((r) => ({ ...r, site: r.pairingId === P[0] || r.pairingId === P[2] ? 'a' : 'b' }));
+    const of = (site?: string) => {
+      const aggregator = createAggregator({ surveys });
+      for (const group of [all, moduleAnswers, selfAnswers]) {
+        const mine = group.filter((r) => !site || r.site === site).map(({ site: _s, ...r }) => r as ExportedResponse);
+        if (mine.length) aggregator.addFile(json(exportFile(mine)));
+      }
+      return aggregator.partial();
+    };
+    const merged = mergePartials([of('a'), of('b')]);
+    const together = of();
+    expect(merged.responses).toEqual(together.responses);
+    expect(merged.surveys).toEqual(together.surveys);
+    const options = { minGroupSize: 5, period: null };
+    // Everything but the count of files (the split made more files) is the same.
+    const { files: _m, ...fromMerged } = publish(merged, options);
+    const { files: _t, ...fromTogether } = publish(together, options);
+    expect(fromMerged).toEqual(fromTogether);
+    expect(mergePartials([of('b'), of('a')]).surveys).toEqual(together.surveys);
+  });
+});
 
-  it('records each invalid file with its reason and carries on with the others', () => {
-    const aggregator = createAggregator({ surveys });
-    aggregator.addFile('broken.json', '{"schemaVersion": 1, "kind": ');
-    aggregator.addFile('future.json', json({ ...exportFile([]), schemaVersion: 2 }));
-    aggregator.addFile('hostile.json', json(hostile));
-    aggregator.addFile('progress.json', json({ $schema: '/schemas/progress.v1.json', schemaVersion: 1, kind: 'orienta.progress' }));
-    aggregator.addFile('huge.json', json(exportFile([])) + ' '.repeat(surveyFile.maxBytes));
-    aggregator.addRejectedFile('locked.json', { code: 'file-unreadable', message: 'EACCES' });
-    aggregator.addFile('good.json', json(exportFile([courseResponses[0]!])));
-    const report = aggregator.result();
-    expect(report.files.read).toBe(7);
-    expect(report.files.valid).toBe(1);
-    expect(report.files.invalid.map((f) => [f.name, f.reason.code])).toEqual([
-      ['broken.json', 'not-json'],
-      ['future.json', 'newer-version'],
-      ['hostile.json', 'markup'],
-      ['progress.json', 'wrong-kind'],
-      ['huge.json', 'file-too-large'],
-      ['locked.json', 'file-unreadable'],
-    ]);
-    expect(report.responses.counted).toBe(1);
+describe('aggregating in parts (the CLI\'s worker threads)', () => {
+  // Forty course answers with free text, the self-assessments (a pair split between the parts),
+  // the module answers, and one file handed in to both parts.
+  const texts = Array.from({ length: 40 }, (_, i) => response({ responseId: uuid(i + 1, 'fefefefe'), locale: i % 2 ? 'sv' : 'ar', date: `2026-1${i % 2}-0${1 + (i % 9)}`, answers: { overall: 1 + (i % 5), improve: `Kommentar nummer ${i + 1}` } }));
+  const files = [
+    ...texts.map((r) => json(exportFile([r]))),
+    ...selfResponses.map((r) => json(exportFile([r]))),
+    json(exportFile(moduleResponses)),
+  ];
+  const shared = json(exportFile([courseResponses[0]!]));
+
+  it('absorbing the parts gives exactly what one aggregator gives, free-text sample included', () => {
+    const one = createAggregator({ surveys, maxTextAnswers: 7 });
+    for (const file of [...files, shared, shared]) one.addFile(file);
+
+    const seen = new GrowingKeySet();
+    const parts = [createAggregator({ surveys, maxTextAnswers: 7, seen }), createAggregator({ surveys, maxTextAnswers: 7, seen })];
+    files.forEach((file, i) => parts[i % 2]!.addFile(file));
+    parts[0]!.addFile(shared);
+    parts[1]!.addFile(shared);
+    const joined = createAggregator({ surveys, maxTextAnswers: 7 });
+    for (const part of parts) joined.absorb(structuredClone(part.snapshot()));
+
+    expect(joined.partial()).toEqual(one.partial());
+    expect(joined.partial().responses).toMatchObject({ counted: 40 + 7 + 7 + 1, duplicates: 1 });
+    const sorted = (aggregator: typeof one) => aggregator.texts().map((t) => ({ ...t, texts: [...t.texts].sort((a, b) => (a.text < b.text ? -1 : 1)) }));
+    expect(sorted(joined)).toEqual(sorted(one));
+    expect(one.texts()[0]).toMatchObject({ questionId: 'improve', omitted: 33 });
+    expect(one.texts()[0]!.texts).toHaveLength(7);
   });
 
-  it('skips responses to unknown surveys and versions, and answers that do not fit the survey, with reasons', () => {
-    const aggregator = createAggregator({ surveys });
-    aggregator.addFile('mixed.json', json(exportFile([
-      response({ surveyId: 'unknown-survey', answers: { q: 3 } }),
-      response({ surveyVersion: 9, answers: { overall: 3 } }),
-      response({ answers: { overall: 3, recommend: 'never' } }),
-      response({ answers: { overall: 'yes' } }),
-      response({ surveyId: 'self-assessment', answers: { 'find-work': 3 } }),
-      response({ answers: { overall: 4 } }),
-    ])));
-    const report = aggregator.result();
-    expect(report.files.invalid).toEqual([]);
-    expect(report.responses).toEqual({ read: 6, counted: 1, duplicates: 0, skipped: 5, skippedByReason: { 'unknown-survey': 1, 'unknown-version': 1, 'answers-mismatch': 2, 'phase-mismatch': 1 } });
-  });
-
-  it('keeps free text up to the cap and counts the rest', () => {
-    const aggregator = createAggregator({ surveys, maxTextAnswers: 2 });
-    aggregator.addFile('a.json', json(exportFile(['ett', 'två', 'tre'].map((improve) => response({ answers: { overall: 4, improve } })))));
-    expect(question(bySurvey(aggregator.result(), 'course'), 'improve')).toMatchObject({ n: 3, texts: ['ett', 'två'], textsOmitted: 1 });
-  });
-
-  it('refuses a bad minimum group size', () => {
-    expect(() => createAggregator({ surveys, minGroupSize: 0 })).toThrow(RangeError);
+  it('keeps the same free-text sample whatever the order of the files', () => {
+    const forwards = createAggregator({ surveys, maxTextAnswers: 5 });
+    const backwards = createAggregator({ surveys, maxTextAnswers: 5 });
+    files.forEach((file) => forwards.addFile(file));
+    [...files].reverse().forEach((file) => backwards.addFile(file));
+    const kept = (aggregator: typeof forwards) => aggregator.texts()[0]!.texts.map((t) => t.text).sort();
+    expect(kept(backwards)).toEqual(kept(forwards));
+    expect(kept(forwards)).toHaveLength(5);
   });
 });

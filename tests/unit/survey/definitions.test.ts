@@ -20,11 +20,26 @@ const minimal = (extra: Partial<SurveyDefinitionInput> = {}): SurveyDefinitionIn
 const issues = (input: unknown) => surveyDefinitionSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 
 describe('the shipped surveys', () => {
-  it('are the three surveys, each valid, with the kinds the issue asks for', () => {
+  it('are the three surveys, each valid, with the kinds the issue asks for, and the archived versions answers may name', () => {
     expect(surveys.map((s) => [s.id, s.kind, s.version])).toEqual([
       ['course', 'course', 1],
+      ['course', 'course', 2],
       ['module', 'module', 1],
       ['self-assessment', 'self-assessment', 1],
+      ['self-assessment', 'self-assessment', 2],
+    ]);
+  });
+
+  it('ask, optionally, the gender, setting and form the follow-up report groups by, at the start and the end', () => {
+    for (const id of ['course', 'self-assessment']) {
+      const latest = surveys.filter((s) => s.id === id).sort((a, b) => b.version - a.version)[0]!;
+      for (const role of ['gender', 'setting', 'form'] as const) {
+        const question = latest.questions.find((q) => q.indicator === role);
+        expect(question, `${id} ${role}`).toMatchObject({ type: 'single', required: false });
+      }
+    }
+    expect(issues(minimal({ questions: [{ id: 'g', type: 'single', text: { sv: 'Kön' }, indicator: 'gender', options: [{ id: 'woman', label: { sv: 'K' } }, { id: 'man', label: { sv: 'M' } }] }] }))).toEqual([
+      'questions.0.indicator: indicator "gender" needs a single-choice question with the options woman, man, another, no-answer',
     ]);
   });
 
@@ -107,7 +122,7 @@ describe('surveyDefinitionSchema', () => {
 
   it('ties indicators to the right question types and survey kinds', () => {
     expect(issues(minimal({ questions: [{ id: 'q', type: 'text', text: { sv: 'F' }, indicator: 'overall-satisfaction' }] }))).toEqual(['questions.0.indicator: indicator "overall-satisfaction" needs a likert5 question']);
-    expect(issues(minimal({ kind: 'self-assessment' }))).toEqual(['questions.0: every question of a self-assessment is likert5 with indicator "self-assessment"']);
+    expect(issues(minimal({ kind: 'self-assessment' }))).toEqual(['questions.0: every question of a self-assessment is likert5 with indicator "self-assessment", or a gender, setting or form question']);
     const twice = { id: 'a', type: 'likert5' as const, scale: 'satisfaction' as const, text: { sv: 'F' }, indicator: 'overall-satisfaction' as const };
     expect(issues(minimal({ questions: [twice, { ...twice, id: 'b' }] }))).toEqual(['questions.1.indicator: only one question per survey can have indicator "overall-satisfaction"']);
     expect(issues(minimal({ translations: { sv: 'machine' } }))).toEqual(['translations.sv: the source language is the original; list only translations']);
