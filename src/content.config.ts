@@ -8,6 +8,7 @@ import { moduleSchema, moduleTextSchema } from './schemas/module.ts';
 import { guideSchema, pageSchema } from './schemas/page.ts';
 import { surveyDefinitionSchema } from './schemas/survey.ts';
 import { factFileSchema } from './schemas/fact.ts';
+import { mdxEntries } from './astro/mdx-entries.ts';
 import { changeSchema, cardStepsSchema } from './schemas/change.ts';
 
 /** The content folder; `ORIENTA_CONTENT_DIR` points the benchmark at a synthetic course. */
@@ -19,7 +20,8 @@ const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|md|ya?ml)
 export const collections = {
   /** `content/lessons/<locale>/<module-id>/<lesson-id>.mdx` */
   lessons: defineCollection({
-    loader: glob({ pattern: '*/*/*.mdx', base: `${CONTENT}/lessons`, generateId: pathId }),
+    // Plain entries rendered on demand, not a module each: see astro/mdx-entries.ts.
+    loader: mdxEntries({ base: `${CONTENT}/lessons`, include: /^[^/]+\/[^/]+\/[^/]+\.mdx$/, id: (path) => path.replace(/\.mdx$/, '') }),
     schema: lessonSchema,
   }),
   /**
@@ -28,7 +30,7 @@ export const collections = {
    * built site's (and the site it shares content from).
    */
   localLessons: defineCollection({
-    loader: glob({ pattern: '*/lessons/*/*/*.mdx', base: `${CONTENT}/sites`, generateId: ({ entry }) => entry.replace(/\/lessons\//, '/').replace(/\.mdx$/, '') }),
+    loader: mdxEntries({ base: `${CONTENT}/sites`, include: /^[^/]+\/lessons\/[^/]+\/[^/]+\/[^/]+\.mdx$/, id: (path) => path.replace(/\/lessons\//, '/').replace(/\.mdx$/, '') }),
     schema: lessonSchema,
   }),
   /** `content/modules/<module-id>.yaml`: language-neutral structure. */

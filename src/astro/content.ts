@@ -17,6 +17,7 @@ import { SOURCE_LOCALE } from '../lib/i18n/locales.ts';
 import { audioRoots, listLessonAudio, readManifest } from '../lib/audio/content.ts';
 import { contentDirFromEnv } from '../lib/site/load.ts';
 import type { AudioManifest } from '../schemas/audio.ts';
+import { mdxContent, type MdxContent } from './mdx-content.ts';
 
 let course: Promise<Map<string, LocaleCourse>> | undefined;
 
@@ -148,9 +149,13 @@ export async function getChanges(): Promise<Change[]> {
   return (await getCollection('changes')).map((entry) => entry.data).sort((a, b) => b.date.getTime() - a.date.getTime());
 }
 
-/** Renders a collection entry (a lesson, page or guide) for a page. */
-export async function renderEntry(collection: 'lessons' | 'localLessons' | 'pages' | 'guides', id: string) {
+/**
+ * Renders a collection entry (a lesson, page or guide) for a page. Lessons are data entries whose
+ * body is compiled here (`mdx-content.ts`); pages and guides are MDX modules.
+ */
+export async function renderEntry(collection: 'lessons' | 'localLessons' | 'pages' | 'guides', id: string): Promise<{ Content: MdxContent | Awaited<ReturnType<typeof render>>['Content'] }> {
   const entry = await getEntry(collection, id);
   if (!entry) throw new ContentError(`${collection}: entry "${id}" not found`);
+  if (collection === 'lessons' || collection === 'localLessons') return { Content: mdxContent(entry.body ?? '', entry.filePath ?? id) };
   return render(entry);
 }
