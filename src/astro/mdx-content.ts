@@ -3,7 +3,7 @@
  * not bundled as a module.
  */
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
-import { __astro_tag_component__ } from 'astro/runtime/server/index.js';
+import { Renderer } from 'astro/runtime/server/index.js';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { evaluate } from 'satteri';
 
@@ -23,8 +23,8 @@ export function mdxContent(body: string, file: string): MdxContent {
   try {
     compiled = evaluate(body, {
       Fragment,
-      jsx,
-      jsxs,
+      jsx: jsx as (type: unknown, props: unknown) => unknown,
+      jsxs: jsxs as (type: unknown, props: unknown) => unknown,
       features: { gfm: true, smartPunctuation: true },
       hastPlugins: [satteriHeadingIdsPlugin()],
       elementAttributeNameCase: 'html',
@@ -34,7 +34,8 @@ export function mdxContent(body: string, file: string): MdxContent {
   }
   const MDXContent = compiled.default as (props: Record<string, unknown>) => unknown;
   const Content: MdxContent = (props = {}) => MDXContent({ ...props, components: { Fragment, ...props.components } });
+  // What @astrojs/mdx adds to a compiled module's Content: rendered by Astro's JSX renderer.
   Object.assign(Content, { [Symbol.for('mdx-component')]: true, [Symbol.for('astro.needsHeadRendering')]: true, moduleId: file });
-  __astro_tag_component__(Content, 'astro:jsx');
+  Object.defineProperty(Content, Renderer, { value: 'astro:jsx', enumerable: false, writable: false });
   return Content;
 }

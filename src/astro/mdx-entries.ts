@@ -6,11 +6,16 @@
  * bundles and loads thousands of them, and the build's time and memory grow with the course
  * (about 20 ms and 0.6 MB a lesson here). The lessons need none of what a module gives: they
  * import nothing, and their components are the fixed set in `components/lesson/`. So this loader
- * stores each lesson as a plain entry (validated frontmatter, body, digest: unchanged files are
- * not parsed again on the next build), and `mdxContent` compiles a body when its page renders,
- * with Sätteri (the Rust MDX compiler Astro itself uses), the same Markdown features and the same
+ * stores each lesson as a plain entry (validated frontmatter and digest: unchanged files are not
+ * parsed again on the next build), and `mdxContent` compiles a body when its page renders, with
+ * Sätteri (the Rust MDX compiler Astro itself uses), the same Markdown features and the same
  * heading ids as `@astrojs/mdx`, into the same kind of component. Pages and guides stay with
  * `glob()`: there are a few of them.
+ *
+ * The body is not kept in the entry: Astro bundles the whole data store into the server build as
+ * one string (36 MB at 3,200 lessons), so a page reads its lesson's file when it renders
+ * (`readMdxBody`). What the course needs from every body (its revision, the card steps it
+ * suggests) is worked out here by `describe` and kept as the entry's metadata.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -25,6 +30,29 @@ export interface MdxEntriesOptions {
   include: RegExp;
   /** The entry id of a file, from its `/`-separated path relative to `base`. */
   id: (path: string) => string;
+  /** Facts about a body kept with the entry (in `rendered.metadata`), since the body is not kept. */
+  describe?: (body: string, data: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** The metadata `mdxEntries` keeps: where the file is, and what `describe` said about its body. */
+export interface MdxEntryMetadata {
+  /** Absolute path of the source file. */
+  source: string;
+  [key: string]: unknown;
+}
+
+/** The metadata of an entry stored by `mdxEntries`. */
+export function mdxMetadata(entry: { id: string; rendered?: { metadata?: Record<string, unknown> } }): MdxEntryMetadata {
+  const metadata = entry.rendered?.metadata;
+  if (typeof metadata?.source !== 'string') throw new Error(`${entry.id}: not an entry of the mdxEntries() loader`);
+  return metadata as MdxEntryMetadata;
+}
+
+/** The body of an MDX file (the text after its frontmatter), read from disk. */
+export function readMdxBody(source: string): string {
+  const split = splitFrontmatter(readFileSync(source, 'utf8'));
+  if (!split) throw new Error(`${source}: missing YAML frontmatter between --- lines`);
+  return split.body;
 }
 
 /** Every file below `dir`, `/`-separated and relative to it. */
@@ -55,7 +83,8 @@ export function mdxEntries(options: MdxEntriesOptions): Loader {
         const split = splitFrontmatter(text);
         if (!split) throw new Error(`${relative(root, file)}: missing YAML frontmatter between --- lines`);
         const data = await parseData({ id, data: (split.frontmatter ?? {}) as Record<string, unknown>, filePath: file });
-        store.set({ id, data, body: split.body, filePath: relative(root, file).split(sep).join('/'), digest });
+        const metadata: MdxEntryMetadata = { ...options.describe?.(split.body, data), source: file };
+        store.set({ id, data, filePath: relative(root, file).split(sep).join('/'), digest, rendered: { html: '', metadata } });
         return id;
       };
 
