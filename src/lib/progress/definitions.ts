@@ -11,7 +11,8 @@ import type { ProgressExport, ProgressStore, Score } from '../../schemas/progres
 import { PROGRESS_FILE, PROGRESS_STORE_VERSION } from '../../schemas/formats.ts';
 import type { StoreDefinition, Migration } from '../device-data/store.ts';
 import type { FileDefinition } from '../device-data/file.ts';
-import { isProgressFileV2, isProgressStoreV1 } from '../device-data/validate.ts';
+import { isProgressFileV2 } from '../device-data/validators/progress-file-v2.generated.ts';
+import { isProgressStoreV1 } from '../device-data/validators/progress-store-v1.generated.ts';
 
 /** Lifts stored progress from version n to n + 1. Empty: version 1 is the first. */
 export const PROGRESS_MIGRATIONS: Readonly<Record<number, Migration>> = {};

@@ -8,7 +8,7 @@
 import type { VisitsStore } from '../../schemas/visits.ts';
 import { VISITS_STORE_VERSION } from '../../schemas/formats.ts';
 import type { StoreDefinition } from '../device-data/store.ts';
-import { isVisitsStoreV1 } from '../device-data/validate.ts';
+import { isVisitsStoreV1 } from '../device-data/validators/visits-store-v1.generated.ts';
 
 /** Most lessons remembered; the oldest visits are forgotten first. */
 export const MAX_VISITS = 2000;
