@@ -11,7 +11,7 @@ export async function openSearch(button: HTMLButtonElement): Promise<void> {
     document.body.append(dialog);
     dialog.addEventListener('close', () => button.focus());
   }
-  const { mountSearch } = await import('../../islands/search-mount.tsx');
+  const { mountSearch } = await import('./search-mount.tsx');
   mountSearch(dialog, { strings: JSON.parse(button.dataset.strings ?? '{}') });
   dialog.showModal();
   dialog.querySelector<HTMLInputElement>('input[type=search]')?.focus();
