@@ -291,7 +291,7 @@ export default function CompetenceCard(props: Props) {
 
   return (
     <>
-      <div class="card-editor no-print" data-ready={snapshot ? 'true' : undefined}>
+      <div class="card-editor no-print" data-ready={snapshot && moduleLessons ? 'true' : undefined}>
         <StorageNotice problem={snapshot?.problem} strings={strings} />
         <div class="field">
           <label for="card-text-language">{strings['card.textLanguage']}</label>

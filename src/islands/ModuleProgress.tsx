@@ -1,8 +1,8 @@
 /**
  * Progress on a module page: `CourseProgress` for one module, with the module's lessons taken from
  * the course outline (`/<locale>/course.json`) instead of the page, which would otherwise carry
- * every lesson id of the module and grow with it. Until the outline has loaded, an empty box of
- * the same size holds the place.
+ * every lesson id of the module and grow with it. Until the outline has loaded, a placeholder of
+ * the same shape (a line of text and a bar) holds the place, so nothing moves when it arrives.
  */
 import { progressOutline } from '../lib/page/outline.ts';
 import CourseProgress, { COURSE_PROGRESS_KEYS } from './CourseProgress.tsx';
@@ -23,6 +23,13 @@ interface Props {
 export default function ModuleProgress({ siteId, locale, moduleId, strings, doneLink }: Props) {
   const outline = useOutline(locale);
   const module = outline && outline !== 'failed' ? outline.modules.find((m) => m.id === moduleId) : undefined;
-  if (!module) return <div class="course-progress" data-progress-pending={outline === 'failed' ? 'failed' : 'loading'} />;
+  if (!module) {
+    return (
+      <div class="course-progress" data-progress-pending={outline === 'failed' ? 'failed' : 'loading'}>
+        <p class="progress-text">{'\u00a0'}</p>
+        <progress max={1} value={0} aria-hidden="true" />
+      </div>
+    );
+  }
   return <CourseProgress siteId={siteId} locale={locale} modules={progressOutline({ modules: [module] })} strings={strings} {...(doneLink ? { doneLink } : {})} />;
 }
