@@ -68,6 +68,12 @@ describe('bench/budgets.json', () => {
     expect(() => validateBudgets({ ...budgets, lessonPage: { ...budgets.lessonPage, jsGzipKb: '15' } })).toThrow(/lessonPage\.jsGzipKb/);
     expect(() => validateBudgets({ lessonPage: budgets.lessonPage })).toThrow(/build/);
   });
+
+  it('holds the targets of issue 20', () => {
+    expect(budgets.pageKinds).toEqual({ firstRenderGzipKb: 14 });
+    expect(budgets.build).toEqual({ maxPerPageRatio: 1.5, toleranceMsPerPage: 5, maxPeakRssMb: 3072, largePages: 8000 });
+    expect(budgets.starlight).toEqual({ maxTimePerPageRatio: 0.5, maxPeakRssRatio: 0.7 });
+  });
 });
 
 describe('checkBudgets', () => {
