@@ -23,14 +23,16 @@ const RECIPE = 'hosting/nginx.conf';
 /** The sub-path and folder the recipe is written for. */
 const RECIPE_BASE = '/samhallsorientering/';
 
-/** The nginx binary: `NGINX_PATH`, Debian's `/usr/sbin/nginx`, or `nginx` on PATH. */
+/** The nginx binary: `NGINX_PATH` when set, else Debian's `/usr/sbin/nginx` or `nginx` on PATH. */
 export function findNginx(): string {
-  const candidates = [process.env.NGINX_PATH, '/usr/sbin/nginx', ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'nginx'))];
-  const found = candidates.find((c): c is string => Boolean(c) && existsSync(c!));
+  const fromEnv = process.env.NGINX_PATH;
+  const candidates = fromEnv ? [fromEnv] : ['/usr/sbin/nginx', ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'nginx'))];
+  const found = candidates.find((c) => existsSync(c));
   if (!found) {
     throw new Error(
-      'nginx is not installed. The hosting tests serve the built site with nginx and hosting/nginx.conf; ' +
-        'install it (Debian: apt-get install nginx; .ci/run does this in CI) or set NGINX_PATH.',
+      `nginx is not installed (looked for ${candidates.slice(0, 3).join(', ')}${candidates.length > 3 ? ' …' : ''}). ` +
+        'The hosting tests serve the built site with nginx and hosting/nginx.conf: install it ' +
+        '(Debian: apt-get install nginx curl; .ci/run does this in CI) or set NGINX_PATH.',
     );
   }
   return found;
