@@ -145,7 +145,7 @@ export interface NginxServer {
 export async function serveWithNginx(root: string, base: string, options: { cspInclude?: string } = {}): Promise<NginxServer> {
   const nginx = findNginx();
   const cspInclude = resolve(options.cspInclude ?? join(root, '_nginx-csp.conf'));
-  if (!existsSync(cspInclude)) throw new Error(`${cspInclude} is missing: is ${root} a build of this version?`);
+  if (!existsSync(cspInclude)) throw new Error(`${cspInclude} is missing: build the site first (npm test does; alone: node scripts/build-scenarios.ts subpath)`);
   const prefix = mkdtempSync(join(tmpdir(), 'orienta-nginx-'));
   let lastError = '';
   // A free port can be taken between choosing and binding it: try again with others.
