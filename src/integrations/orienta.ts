@@ -23,7 +23,7 @@ export default function orienta(site: LoadedSite): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig, addMiddleware }) => {
         // Each page's final HTML is made as it is rendered, not by rewriting every file afterwards.
-        addMiddleware({ order: 'pre', entrypoint: new URL('./rendered-pages-middleware.ts', import.meta.url) });
+        addMiddleware({ order: 'pre', entrypoint: new URL('../astro/rendered-pages-middleware.ts', import.meta.url) });
         updateConfig({
           vite: {
             plugins: [

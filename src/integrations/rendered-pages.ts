@@ -1,6 +1,6 @@
 /**
  * Each page's HTML as the build renders it, for build steps that would otherwise read every
- * written file back: a middleware (`rendered-pages-middleware.ts`, registered by the Orienta
+ * written file back: a middleware (`astro/rendered-pages-middleware.ts`, registered by the Orienta
  * integration) passes each rendered HTML page to the listeners here, before Astro writes it.
  *
  * The middleware runs inside Astro's bundled page code and the listeners in the integrations, in
