@@ -23,14 +23,14 @@ import type { ProgressExport } from '../schemas/progress.ts';
 import { useOutline, useProgress, useStore } from './hooks.ts';
 import { dataErrorText, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';
 import Scanner, { SCANNER_KEYS, type CodeOutcome } from './scan/Scanner.tsx';
+import ImportPreviewCard, { IMPORT_PREVIEW_KEYS } from './ImportPreviewCard.tsx';
 
 export const PASSPORT_KEYS = [
   ...SCANNER_KEYS,
   'passport.heading', 'passport.intro', 'passport.show', 'passport.hide', 'passport.contains', 'passport.containsName', 'passport.containsNoName',
   'passport.code', 'passport.moveHeading', 'passport.moveIntro', 'passport.partRead', 'passport.previewTitle', 'passport.unknownLessons',
   'passport.confirm', 'passport.cancel', 'passport.moved', 'passport.cancelled', 'passport.xapiHeading', 'passport.xapiIntro',
-  'passport.xapiExport', 'passport.xapiEmpty', 'progress.importNewlyCompleted', 'progress.importBetterScores', 'progress.importNothingNew',
-  'progress.importOtherSite', 'progress.importKeep',
+  'passport.xapiExport', 'passport.xapiEmpty', ...IMPORT_PREVIEW_KEYS,
 ] as const;
 type Strings = Record<(typeof PASSPORT_KEYS)[number], string> & StorageNoticeStrings & FileErrorStrings;
 
@@ -158,24 +158,17 @@ export default function ProgressPassport({ siteId, locale, siteUrl, strings }: P
       <Scanner id="passport-scanner" strings={strings} onCode={(text) => receive(text)} />
       {partNote && <p role="status">{partNote}</p>}
       {pending && (
-        <div class="preview card" role="region" aria-labelledby="passport-preview-title">
-          <h3 id="passport-preview-title">{strings['passport.previewTitle']}</h3>
-          {pending.preview.otherSite && <p>{format(strings['progress.importOtherSite'], { site: pending.preview.otherSite })}</p>}
-          {pending.preview.nothingNew ? (
-            <p>{strings['progress.importNothingNew']}</p>
-          ) : (
-            <ul>
-              <li>{format(strings['progress.importNewlyCompleted'], { count: pending.preview.newlyCompleted.length })}</li>
-              <li>{format(strings['progress.importBetterScores'], { count: pending.preview.betterScores.length })}</li>
-            </ul>
-          )}
-          {pending.unknown > 0 && <p>{format(strings['passport.unknownLessons'], { count: pending.unknown })}</p>}
-          <p>{strings['progress.importKeep']}</p>
-          <p class="actions">
-            <button type="button" class="btn" onClick={confirm}>{strings['passport.confirm']}</button>{' '}
-            <button type="button" class="btn btn-secondary" onClick={() => { setPending(null); setMessage({ text: strings['passport.cancelled'], kind: 'ok' }); }}>{strings['passport.cancel']}</button>
-          </p>
-        </div>
+        <ImportPreviewCard
+          id="passport-preview-title"
+          title={strings['passport.previewTitle']}
+          preview={pending.preview}
+          unknownNote={pending.unknown > 0 ? format(strings['passport.unknownLessons'], { count: pending.unknown }) : undefined}
+          confirmLabel={strings['passport.confirm']}
+          cancelLabel={strings['passport.cancel']}
+          onConfirm={confirm}
+          onCancel={() => { setPending(null); setMessage({ text: strings['passport.cancelled'], kind: 'ok' }); }}
+          strings={strings}
+        />
       )}
       <p role="status" data-message="ok">{message?.kind === 'ok' ? message.text : ''}</p>
       <p role="alert" class={message?.kind === 'error' ? 'fb fb-bad' : undefined} data-message="error">{message?.kind === 'error' ? message.text : ''}</p>
