@@ -18,7 +18,7 @@ import { progressFile } from '../lib/progress/file.ts';
 import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { csvDelimiterFor } from '../lib/text/csv.ts';
 import { useOutline, useStore } from './hooks.ts';
 import { dataErrorText, StorageNotice, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';

@@ -2,7 +2,7 @@
  * What an import would change, shown before anything is stored: the file or the scanned passport
  * (`ProgressPage`, `ProgressPassport`) both merge by the same rules, so they preview the same way.
  */
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import type { ImportPreview } from '../lib/progress/transfer.ts';
 
 export const IMPORT_PREVIEW_KEYS = ['progress.importOtherSite', 'progress.importNothingNew', 'progress.importNewlyCompleted', 'progress.importBetterScores', 'progress.importKeep'] as const;

@@ -21,7 +21,7 @@ import { progressFile } from '../lib/progress/file.ts';
 import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { randomUuid, toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { cleanName } from '../lib/text/bidi.ts';
 import { SWEDISH } from '../lib/i18n/locales.ts';
 import { dataErrorText, type FileErrorStrings } from './DataNotice.tsx';

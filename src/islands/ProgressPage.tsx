@@ -6,7 +6,7 @@
  * participant confirms.
  */
 import { useRef, useState } from 'preact/hooks';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { summarize } from '../lib/progress/summary.ts';
 import { mergeProgress, previewImport, readProgressFile, writeProgressFile, type ImportPreview } from '../lib/progress/transfer.ts';
 import { progressFile, progressFileName } from '../lib/progress/file.ts';

@@ -17,7 +17,7 @@ import { mergeProgress, previewImport, type ImportPreview } from '../lib/progres
 import { xapiStatements, type XapiLesson } from '../lib/xapi/statements.ts';
 import { downloadFile } from '../lib/browser/download.ts';
 import { toIsoDay } from '../lib/device-data/ids.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { basePath, homePath } from '../lib/routing/paths.ts';
 import type { ProgressExport } from '../schemas/progress.ts';
 import { useOutline, useProgress, useStore } from './hooks.ts';
