@@ -10,7 +10,7 @@
  * once read, so reloading does not offer it again.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { encodePassport, assemble, collectPart, decodePassport, passportLinks, readPassportPart, PASSPORT_PARAM, type PartCollection } from '../lib/passport/codec.ts';
+import { encodePassport, passportLinks, takeScannedCode, PASSPORT_PARAM, type PartCollection } from '../lib/passport/codec.ts';
 import { passportAsProgressFile } from '../lib/passport/receive.ts';
 import { adoptPassport, keepPassport, passportStore } from '../lib/passport/store.ts';
 import { mergeProgress, previewImport, type ImportPreview } from '../lib/progress/transfer.ts';
@@ -71,34 +71,23 @@ export default function ProgressPassport({ siteId, locale, siteUrl, strings }: P
 
   /** Takes one scanned code or link; says whether the passport is now complete. */
   function receive(text: string, lessonIds: string[] | null = known): CodeOutcome {
-    const read = readPassportPart(text);
-    if (!read.ok) {
-      if (read.error === 'missing') return 'ignored';
-      setMessage({ text: dataErrorText(read.error, strings), kind: 'error' });
-      return 'ignored';
+    const step = takeScannedCode(parts, text, { now: new Date() });
+    if (step.kind === 'ignored') return 'ignored';
+    setParts(step.parts);
+    if (step.kind === 'refused') {
+      setPartNote('');
+      setMessage({ text: dataErrorText(step.error, strings), kind: 'error' });
+      return step.final ? 'done' : 'ignored';
     }
-    const next = collectPart(parts, read.part);
-    setParts(next);
-    const whole = assemble(next, read.part.key);
-    if (whole.status === 'tampered') {
-      setParts({});
-      setMessage({ text: dataErrorText('tampered', strings), kind: 'error' });
-      return 'done';
-    }
-    if (whole.status === 'waiting') {
-      setPartNote(format(strings['passport.partRead'], { held: whole.held, count: whole.count }));
+    if (step.kind === 'waiting') {
+      setPartNote(format(strings['passport.partRead'], { held: step.held, count: step.count }));
       return 'more';
     }
     setPartNote('');
-    const decoded = decodePassport(whole.payload, { now: new Date() });
-    if (!decoded.ok) {
-      setMessage({ text: dataErrorText(decoded.error === 'missing' ? 'invalid' : decoded.error, strings), kind: 'error' });
-      return 'done';
-    }
     if (!progress || !lessonIds) return 'done';
-    const { file, unknown } = passportAsProgressFile(decoded.passport, lessonIds);
+    const { file, unknown } = passportAsProgressFile(step.passport, lessonIds);
     setMessage(null);
-    setPending({ file, unknown, passportId: decoded.passport.id, preview: previewImport(progress.value, file, new Set(lessonIds)) });
+    setPending({ file, unknown, passportId: step.passport.id, preview: previewImport(progress.value, file, new Set(lessonIds)) });
     return 'done';
   }
 
