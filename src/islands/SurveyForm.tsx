@@ -4,12 +4,11 @@
  * `dir="auto"`. Answers go to the device's survey store; nothing is sent anywhere.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { SurveyDefinition } from '../schemas/survey.ts';
 import type { LocalizedSurvey } from '../lib/survey/localize.ts';
 import { addResponse, findResponses, surveyStore, type StoredResponse } from '../lib/survey/store.ts';
 import { exportFileName, writeSurveyFile } from '../lib/survey/export.ts';
 import { surveyFile } from '../lib/survey/file.ts';
-import type { AnswerError } from '../lib/survey/answers.ts';
+import type { AnswerError, SurveyAnswerShape } from '../lib/survey/answers.ts';
 import type { StorageProblem } from '../lib/device-data/errors.ts';
 import { absoluteUrl, schemaPath } from '../lib/routing/paths.ts';
 import { downloadFile } from '../lib/browser/download.ts';
@@ -27,7 +26,8 @@ type Strings = Record<(typeof SURVEY_FORM_KEYS)[number], string> & StorageNotice
 interface Props {
   siteId: string;
   locale: string;
-  definition: SurveyDefinition;
+  /** What answering needs; the texts come localized in `survey`. */
+  definition: SurveyAnswerShape;
   survey: LocalizedSurvey;
   hubHref: string;
   strings: Strings;

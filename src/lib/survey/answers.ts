@@ -8,6 +8,33 @@ import { defuseMarkup } from '../text/markup.ts';
 
 /** One stored answer: a likert point 1–5, an option id or free text, or the option ids chosen. */
 export type AnswerValue = number | string | string[];
+
+/**
+ * What answering a survey needs of its definition: ids, version, kind and each question's type,
+ * whether it is required and its option ids — none of the texts in every language. The survey
+ * form receives this, so a survey page does not carry every language's questions twice.
+ */
+export interface SurveyAnswerShape {
+  id: SurveyDefinition['id'];
+  version: SurveyDefinition['version'];
+  kind: SurveyDefinition['kind'];
+  questions: Array<{ id: string; type: SurveyDefinition['questions'][number]['type']; required?: boolean; options?: Array<{ id: string }> }>;
+}
+
+/** The answer shape of a survey definition (see `SurveyAnswerShape`). */
+export function answerShape(definition: SurveyDefinition): SurveyAnswerShape {
+  return {
+    id: definition.id,
+    version: definition.version,
+    kind: definition.kind,
+    questions: definition.questions.map((q) => ({
+      id: q.id,
+      type: q.type,
+      ...(q.required !== undefined ? { required: q.required } : {}),
+      ...(q.options ? { options: q.options.map((o) => ({ id: o.id })) } : {}),
+    })),
+  };
+}
 /** Answers by question id. Unanswered questions are left out. */
 export type Answers = Record<string, AnswerValue>;
 
@@ -39,7 +66,7 @@ function isUnanswered(value: unknown): boolean {
  * multiple-choice ids are de-duplicated into the definition's order, and likert points given as
  * strings ("4", as form fields give them) become numbers.
  */
-export function prepareAnswers(definition: SurveyDefinition, raw: Readonly<Record<string, unknown>>): PreparedAnswers {
+export function prepareAnswers(definition: SurveyAnswerShape, raw: Readonly<Record<string, unknown>>): PreparedAnswers {
   const answers: Answers = {};
   const errors: AnswerError[] = [];
   const known = new Set(definition.questions.map((q) => q.id));

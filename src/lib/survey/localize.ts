@@ -107,3 +107,28 @@ export function localizeSurvey(definition: SurveyDefinition, locale: string): Lo
     })),
   };
 }
+
+/** A localized map cut down to the text `localize(map, locale)` resolves to, and the source. */
+function narrowText(map: LocalizedText, locale: string): LocalizedText {
+  const shown = localize(map, locale);
+  return { [SOURCE_LOCALE]: map[SOURCE_LOCALE]!, ...(shown.locale !== SOURCE_LOCALE ? { [shown.locale]: shown.text } : {}) } as LocalizedText;
+}
+
+/**
+ * A survey definition that carries only the texts a reader of `locale` sees (and the source
+ * text), for pages that need whole definitions, such as the report: `localize()` gives the same
+ * result on it for `locale`, and the page does not carry every language's questions.
+ */
+export function surveyForLocale(definition: SurveyDefinition, locale: string): SurveyDefinition {
+  return {
+    ...definition,
+    title: narrowText(definition.title, locale),
+    intro: narrowText(definition.intro, locale),
+    questions: definition.questions.map((question) => ({
+      ...question,
+      text: narrowText(question.text, locale),
+      ...(question.options ? { options: question.options.map((option) => ({ ...option, label: narrowText(option.label, locale) })) } : {}),
+      ...(Array.isArray(question.scale) ? { scale: question.scale.map((label) => narrowText(label, locale)) } : {}),
+    })),
+  };
+}

@@ -22,12 +22,11 @@
  * - A store from a newer version is left untouched (`stored-newer`); answers given on that page are
  *   kept on screen and can still be exported, but not stored.
  */
-import type { SurveyDefinition } from '../../schemas/survey.ts';
 import type { StoredResponse, SurveyStoreV1 } from '../../schemas/survey-response.ts';
 import { SLUG_PATTERN, LOCALE_CODE_PATTERN, SURVEY_STORE_VERSION } from '../../schemas/formats.ts';
 import type { Migration, StoreDefinition } from '../device-data/store.ts';
 import { isSurveyStoreV1 } from '../device-data/validators/survey-store-v1.generated.ts';
-import { prepareAnswers, type AnswerError, type Answers } from './answers.ts';
+import { prepareAnswers, type AnswerError, type Answers, type SurveyAnswerShape } from './answers.ts';
 import { isUuid, randomUuid, toIsoDay, type RandomId } from '../device-data/ids.ts';
 
 export type { StoredResponse, SurveyStoreV1 };
@@ -56,8 +55,8 @@ export const surveyStore: StoreDefinition<SurveyStoreV1> = {
 
 /** One survey as answered in the form. */
 export interface NewResponse {
-  /** The survey answered. */
-  definition: SurveyDefinition;
+  /** The survey answered (a full definition will do; see `answerShape()`). */
+  definition: SurveyAnswerShape;
   /** Locale the participant answered in (the page's locale). */
   locale: string;
   /** Raw answers by question id, as the form gives them; see `prepareAnswers()`. */

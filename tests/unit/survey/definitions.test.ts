@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSurveySet, findSurvey, SurveyDefinitionError } from '../../../src/lib/survey/definitions.ts';
 import { checkSurveyDefinition } from '../../../src/lib/survey/check-definition.ts';
-import { localize, localizeSurvey, missingTexts, surveyTranslationStatus } from '../../../src/lib/survey/localize.ts';
+import { localize, localizeSurvey, missingTexts, surveyForLocale, surveyTextEntries, surveyTranslationStatus } from '../../../src/lib/survey/localize.ts';
 import { NAMED_SCALES } from '../../../src/lib/survey/scales.ts';
 import { surveyDefinitionSchema, type SurveyDefinitionInput } from '../../../src/schemas/survey.ts';
 import { survey, surveys } from './fixtures.ts';
@@ -144,5 +144,39 @@ describe('checkSurveyDefinition and checkSurveySet', () => {
     expect(() => checkSurveySet([v1, v2ok])).not.toThrow();
     expect(findSurvey([v1, v2ok], 'test')?.version).toBe(2);
     expect(findSurvey([v1, v2ok], 'test', 1)).toBe(v1);
+  });
+});
+
+describe('the answer shape the survey form receives', () => {
+  it('holds no text in any language, and judges every answer exactly as the full definition does', async () => {
+    const { answerShape, prepareAnswers } = await import('../../../src/lib/survey/answers.ts');
+    for (const definition of surveys) {
+      const shape = answerShape(definition);
+      const json = JSON.stringify(shape);
+      expect(json).not.toMatch(/"(sv|en|ar|text|label|title|intro)":/);
+      expect(json.length, definition.id).toBeLessThan(JSON.stringify(definition).length / 3);
+      // Each question answered with its first option / 3 / a text, with an unknown option, and left empty.
+      const attempts: Array<Record<string, unknown>> = [
+        Object.fromEntries(definition.questions.map((q) => [q.id, q.type === 'likert5' ? 3 : q.type === 'single' ? q.options![0]!.id : q.type === 'multiple' ? [q.options![0]!.id] : 'Bra kurs'])),
+        Object.fromEntries(definition.questions.map((q) => [q.id, q.type === 'likert5' ? 9 : q.type === 'text' ? 42 : 'no-such-option'])),
+        {},
+      ];
+      for (const raw of attempts) expect(prepareAnswers(shape, raw)).toEqual(prepareAnswers(definition, raw));
+    }
+  });
+});
+
+describe('a survey for one locale', () => {
+  it('localizes every text as the full definition does, in every locale, and carries only that language and the source', () => {
+    for (const definition of surveys) {
+      for (const locale of COURSE_LOCALES) {
+        const narrow = surveyForLocale(definition, locale);
+        expect(localizeSurvey(narrow, locale)).toEqual(localizeSurvey(definition, locale));
+        // Shared scales are named in a definition, their labels live in code: not carried.
+        const carried = surveyTextEntries(narrow).filter((entry) => !/^questions\.(\d+)\.scale\./.test(entry.path) || Array.isArray(narrow.questions[Number(entry.path.split('.')[1])]!.scale));
+        const languages = new Set(carried.flatMap((entry) => Object.keys(entry.text)));
+        expect([...languages].every((l) => l === 'sv' || l === locale), `${definition.id} ${locale}: ${[...languages]}`).toBe(true);
+      }
+    }
   });
 });
