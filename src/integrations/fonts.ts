@@ -114,6 +114,17 @@ export function charactersOf(texts: Iterable<string>, script: RegExp): string {
   return [...found].sort().join('');
 }
 
+/**
+ * The smallest `unicode-range` of one span that covers the characters: a face whose font holds
+ * only these characters needs no wider range (and a short one keeps every page's CSS small).
+ */
+export function unicodeSpan(characters: string): string {
+  const points = [...characters].map((ch) => ch.codePointAt(0)!);
+  const hex = (n: number) => n.toString(16).toUpperCase();
+  const [min, max] = [Math.min(...points), Math.max(...points)];
+  return min === max ? `U+${hex(min)}` : `U+${hex(min)}-${hex(max)}`;
+}
+
 async function writeSubset(root: string, source: string, text: string, name: string): Promise<string> {
   const font = await subsetFont(readFileSync(join(root, source)), text, { targetFormat: 'woff2' });
   const file = `${name}-${createHash('sha256').update(font).digest('hex').slice(0, 10)}.woff2`;
@@ -177,13 +188,14 @@ export async function buildFonts(root: string, contentDir: string, base: string)
     const css = scriptCss(script, url(file), FALLBACKS[script]);
     byScript[script] = { css, hash: `sha256-${createHash('sha256').update(css).digest('base64')}`, ...(spec.preload ? { preload: url(file) } : {}) };
   }
-  const ethiopicNames = await writeSubset(root, SCRIPT_FONTS.ethiopic.source, charactersOf(names, ETHIOPIC), 'names-ethiopic');
-  const arabicNames = await writeSubset(root, SCRIPT_FONTS.arabic.source, charactersOf(names, ARABIC), 'names-arabic');
-  const css = [
-    `@font-face{font-family:"Orienta Names";font-display:swap;src:url("${url(ethiopicNames)}") format("woff2");unicode-range:${ETHIOPIC_RANGE}}`,
-    `@font-face{font-family:"Orienta Names";font-display:swap;src:url("${url(arabicNames)}") format("woff2");unicode-range:${ARABIC_RANGE}}`,
-  ].join('\n');
-  return { css, byScript };
+  const css = [];
+  for (const [script, letters] of [['ethiopic', ETHIOPIC], ['arabic', ARABIC]] as const) {
+    const chars = charactersOf(names, letters);
+    if (!chars) continue;
+    const file = await writeSubset(root, SCRIPT_FONTS[script].source, chars, `names-${script}`);
+    css.push(`@font-face{font-family:"Orienta Names";font-display:swap;src:url("${url(file)}") format("woff2");unicode-range:${unicodeSpan(chars)}}`);
+  }
+  return { css: css.join('\n'), byScript };
 }
 
 /** The integration: builds the fonts when the build (or dev server) starts. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { charactersOf, FALLBACKS, SCRIPT_FONTS, scriptCss, siteTexts, type FontScript } from '../../src/integrations/fonts.ts';
+import { charactersOf, FALLBACKS, SCRIPT_FONTS, scriptCss, siteTexts, unicodeSpan, type FontScript } from '../../src/integrations/fonts.ts';
 import { countRuns, fallbackFaceCss, fallbackOverrides, verticalMetrics, widthRatio, type MeasurableFont } from '../../src/lib/fonts/metrics.ts';
 import { contentDirFromEnv } from '../../src/lib/site/load.ts';
 
@@ -24,6 +24,12 @@ describe('fonts made to measure', () => {
   it('collect each script’s characters once', () => {
     expect(charactersOf(['ትግርኛ ሰላም', 'ትግርኛ'], /[\u1200-\u139F]/gu)).toBe([...new Set('ትግርኛሰላም')].sort().join(''));
     expect(charactersOf(['Svenska'], /[\u1200-\u139F]/gu)).toBe('');
+  });
+
+  it('give a names subset the one span of code points its letters lie in', () => {
+    expect(unicodeSpan('ትግርኛ')).toBe('U+122D-130D');
+    expect(unicodeSpan('العربية فارسی'.replace(/ /g, ''))).toBe('U+627-6CC');
+    expect(unicodeSpan('ب')).toBe('U+628');
   });
 
   it('read the vertical metrics a browser uses: typographic ones only when the font asks for them', () => {
