@@ -20,7 +20,9 @@ export default defineConfig({
   outDir: process.env.ORIENTA_OUT_DIR || './dist',
   integrations: [
     mdx(),
-    preact(),
+    // Babel's JSX transform (which @astrojs/preact always enables) only where JSX is: the islands.
+    // Without this it also runs over every .ts module and the content map, which grows with the course.
+    preact({ include: [/\.tsx$/] }),
     orienta(site),
     fonts({ contentDir: contentDirFromEnv() }),
     audio({ contentDir: contentDirFromEnv(), siteId: site.config.id }),

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- [--lessons N] [--locales N] [--quick] [--no-lighthouse] [--no-survey] [--keep]`
+ * `npm run bench -- [--lessons N] [--locales N] [--quick] [--repeat N] [--no-starlight] [--no-linearity] [--no-lighthouse] [--no-survey] [--keep]`
  *
- * Builds a synthetic course (default 1,000 lesson pages over 5 locales) at three sizes, weighs a
- * lesson page of the demo build and of the synthetic build, measures the Pagefind index per locale,
+ * Builds a synthetic course (default 1,000 lesson pages over 5 locales) at three sizes, weighs
+ * every page of the demo build and of the largest synthetic build by kind (budgets judge the
+ * heaviest of each kind), builds the same course with Astro Starlight for a side-by-side, measures the Pagefind index per locale,
  * survey aggregation throughput and memory, runs Lighthouse on the demo lesson page, writes
  * bench-results/bench.json and bench-results/bench.md, and compares the figures with
  * bench/budgets.json. Exit code 0 when every budget is met, 1 when one is exceeded, 2 when the
@@ -14,15 +15,18 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSite, countHtml, prepareIsolatedRoot, siteReader } from './bench/build.ts';
+import { astroBin, buildSite, countHtml, prepareIsolatedRoot, siteReader } from './bench/build.ts';
 import { checkBudgets, failures, validateBudgets, type LabelledPage } from './bench/budgets.ts';
 import { findLighthouseCli, runLighthouse, type LighthouseResult } from './bench/lighthouse.ts';
-import { linearity, type Linearity } from './bench/linearity.ts';
+import { linearity, median, type Linearity } from './bench/linearity.ts';
+import { firstViews, summariseKinds, type PageFirstView } from './bench/kinds.ts';
+import { ensureStarlight, installedStarlightVersion, pinnedStarlightVersion, SITES_DIR, writeStarlightSite } from './bench/starlight.ts';
+import type { LabelledKinds, StarlightComparison } from './bench/budgets.ts';
 import { pagefindSizes } from './bench/pagefind.ts';
 import { renderMarkdown, type BenchResults, type BuildFigure, type SurveyFigures } from './bench/report.ts';
 import { runMeasured, tail } from './bench/run.ts';
 import { exportTexts, writeExportFolder, type SurveyShape } from './bench/survey.ts';
-import { lessonsFor, sampleLessonPath, writeSyntheticCourse, type SyntheticSummary } from './bench/synthetic.ts';
+import { lessonsFor, writeSyntheticCourse, type SyntheticSummary } from './bench/synthetic.ts';
 import { weighPage } from './bench/weigh.ts';
 import { audioFigures, type AudioFigure } from './bench/audio.ts';
 
@@ -38,6 +42,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --lessons <n>      lesson pages in the synthetic course (Swedish lessons × locales), default 1000
   --locales <n>      locales, Swedish first (1–8), default 5: sv, en, ar, ti, uk
   --quick            a tiny smoke run: 20 lesson pages over 2 locales, small survey sets
+  --repeat <n>       build each synthetic size n times and take the median time (default 1)
+  --no-linearity     build only the 100 % size (no baseline and 25 % builds): for a large course
+  --no-starlight     skip the side-by-side build with Astro Starlight
   --no-lighthouse    skip Lighthouse
   --no-survey        skip survey aggregation
   --keep             keep the temporary folders (synthetic content and builds)
@@ -57,6 +64,9 @@ try {
       lessons: { type: 'string' },
       locales: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      repeat: { type: 'string' },
+      'no-linearity': { type: 'boolean', default: false },
+      'no-starlight': { type: 'boolean', default: false },
       'no-lighthouse': { type: 'boolean', default: false },
       'no-survey': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
@@ -80,6 +90,9 @@ const positiveInt = (text: string | undefined, name: string, fallback: number, m
 const quick = args.quick ?? false;
 const lessonPages = positiveInt(args.lessons, 'lessons', quick ? 20 : 1000);
 const localeCount = positiveInt(args.locales, 'locales', quick ? 2 : 5, 8);
+const repeat = positiveInt(args.repeat, 'repeat', 1, 9);
+const withLinearity = !args['no-linearity'];
+const withStarlight = !args['no-starlight'];
 const withLighthouse = !args['no-lighthouse'];
 const withSurvey = !args['no-survey'];
 const outDir = join(ROOT, args.out ?? 'bench-results');
@@ -94,6 +107,9 @@ const work = mkdtempSync(join(tmpdir(), 'orienta-bench-'));
 mkdirSync(outDir, { recursive: true });
 
 const pages: LabelledPage[] = [];
+const kinds: LabelledKinds[] = [];
+let starlight: BenchResults['starlight'] = null;
+let starlightComparison: StarlightComparison | null = null;
 const builds: BuildFigure[] = [];
 let synthetic: SyntheticSummary | null = null;
 let lin: Linearity | null = null;
@@ -120,6 +136,7 @@ try {
     if (!existsSync(file)) continue;
     pages.push({ build: 'demo', weight: weighPage(`/${locale}/${DEMO_LESSON}/`, readFileSync(file, 'utf8'), demoRead) });
   }
+  kinds.push({ build: 'demo', kinds: summariseKinds(firstViews(demoDir, demoRead)) });
   demoPagefind = pagefindSizes(join(demoDir, 'pagefind'));
   audio = audioFigures(demoDir);
   log(`weighed ${pages.length} demo lesson pages`);
@@ -133,7 +150,9 @@ try {
     { label: 'baseline', pages: localeCount },
     { label: '25 %', pages: smallPages },
     { label: '100 %', pages: lessonPages },
-  ].filter((size, i, all) => i === all.length - 1 || lessonsFor(size.pages, localeCount) < lessonsFor(all[all.length - 1]!.pages, localeCount));
+  ]
+    .filter((size, i, all) => i === all.length - 1 || lessonsFor(size.pages, localeCount) < lessonsFor(all[all.length - 1]!.pages, localeCount))
+    .filter((size, i, all) => withLinearity || i === all.length - 1);
   const points: { pages: number; ms: number }[] = [];
   for (const [i, size] of sizes.entries()) {
     const last = i === sizes.length - 1;
@@ -141,7 +160,15 @@ try {
     const siteDir = join(work, `site-${i}`);
     const summary = writeSyntheticCourse({ contentDir: join(ROOT, 'content'), outDir: contentDir, lessonPages: size.pages, locales: localeCount });
     log(`building synthetic course ${size.label}: ${summary.lessons} lessons × ${summary.locales.length} locales = ${summary.lessonPages} lesson pages …`);
-    const run = await buildSite({ projectRoot: ROOT, root: isolated, config, contentDir, outDir: siteDir, log: join(work, `build-${i}.log`) });
+    // Repeated builds: the median time (a shared machine is noisy), memory from the slowest.
+    const runs = [];
+    for (let r = 0; r < repeat; r++) {
+      rmSync(siteDir, { recursive: true, force: true });
+      runs.push(await buildSite({ projectRoot: ROOT, root: isolated, config, contentDir, outDir: siteDir, log: join(work, `build-${i}-${r}.log`) }));
+    }
+    const runsMs = runs.map((r) => r.ms);
+    const ms = median(runsMs);
+    const maxOf = (values: (number | null)[]) => (values.some((v) => v !== null) ? Math.max(...values.map((v) => v ?? 0)) : null);
     const htmlPages = countHtml(siteDir);
     const files = Object.values(summary.translated).reduce((a, b) => a + b, 0);
     builds.push({
@@ -151,23 +178,77 @@ try {
       translatedFiles: files,
       fallbackPages: summary.fallbackPages,
       htmlPages,
-      ms: run.ms,
-      msPerPage: run.ms / htmlPages,
-      peakRssBytes: run.peakRssBytes,
-      treePeakRssBytes: run.treePeakRssBytes,
-      rssSource: run.rssSource,
+      ms,
+      runsMs,
+      msPerPage: ms / htmlPages,
+      peakRssBytes: maxOf(runs.map((r) => r.peakRssBytes)),
+      treePeakRssBytes: maxOf(runs.map((r) => r.treePeakRssBytes)),
+      rssSource: runs[0]!.rssSource,
     });
-    points.push({ pages: htmlPages, ms: run.ms });
-    log(`  ${htmlPages} HTML pages in ${(run.ms / 1000).toFixed(1)} s, peak RSS ${run.peakRssBytes ? Math.round(run.peakRssBytes / 2 ** 20) : '?'} MB`);
+    points.push({ pages: htmlPages, ms });
+    const peak = builds[builds.length - 1]!;
+    log(`  ${htmlPages} HTML pages in ${runsMs.map((m) => (m / 1000).toFixed(1)).join(' / ')} s, peak RSS ${peak.peakRssBytes ? Math.round(peak.peakRssBytes / 2 ** 20) : '?'} MB (process tree ${peak.treePeakRssBytes ? Math.round(peak.treePeakRssBytes / 2 ** 20) : '?'} MB)`);
     if (last) {
       synthetic = summary;
       const read = siteReader(siteDir);
-      for (const locale of summary.locales) {
-        const path = sampleLessonPath(contentDir, locale);
-        const html = path ? read(path) : null;
-        if (path && html) pages.push({ build: 'synthetic', weight: weighPage(path, new TextDecoder().decode(html), read) });
+      // Every page by kind; the heaviest lesson page of each locale weighed in full (JS, fonts …).
+      const views = firstViews(siteDir, read);
+      kinds.push({ build: 'synthetic', lessonsPerLocale: summary.lessons, kinds: summariseKinds(views) });
+      const heaviestLesson = new Map<string, PageFirstView>();
+      for (const view of views.filter((v) => v.kind === 'lesson')) {
+        const locale = view.url.split('/')[1]!;
+        if ((heaviestLesson.get(locale)?.firstRenderGzip ?? -1) < view.firstRenderGzip) heaviestLesson.set(locale, view);
+      }
+      for (const view of heaviestLesson.values()) {
+        const html = read(view.url);
+        if (html) pages.push({ build: 'synthetic', weight: weighPage(view.url, new TextDecoder().decode(html), read) });
       }
       syntheticPagefind = pagefindSizes(join(siteDir, 'pagefind'));
+      rmSync(siteDir, { recursive: true, force: true });
+
+      // The same course with Astro Starlight, one build, measured the same way.
+      if (!withStarlight) starlight = { version: pinnedStarlightVersion(ROOT), note: 'skipped (--no-starlight)' };
+      else {
+        try {
+          await ensureStarlight(ROOT, log);
+          const siteRoot = join(ROOT, SITES_DIR, `bench-${process.pid}`);
+          rmSync(siteRoot, { recursive: true, force: true });
+          writeStarlightSite(contentDir, siteRoot);
+          const starlightOut = join(work, 'starlight-dist');
+          log(`building the same course with Starlight ${installedStarlightVersion(ROOT)} …`);
+          const run = await runMeasured(process.execPath, [astroBin(join(ROOT, 'bench', 'starlight')), 'build'], {
+            cwd: siteRoot,
+            env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', STARLIGHT_OUT_DIR: starlightOut },
+            log: join(work, 'starlight-build.log'),
+          });
+          if (run.code !== 0) throw new Error(`Starlight's build failed (exit ${run.code}):\n${tail(join(work, 'starlight-build.log'))}`);
+          const theirPages = countHtml(starlightOut);
+          const theirs: BuildFigure = {
+            label: 'Starlight',
+            lessonPages: summary.lessonPages,
+            lessons: summary.lessons,
+            translatedFiles: files,
+            fallbackPages: summary.fallbackPages,
+            htmlPages: theirPages,
+            ms: run.ms,
+            runsMs: [run.ms],
+            msPerPage: run.ms / theirPages,
+            peakRssBytes: run.peakRssBytes,
+            treePeakRssBytes: run.treePeakRssBytes,
+            rssSource: run.rssSource,
+          };
+          const oursRss = peak.treePeakRssBytes ?? peak.peakRssBytes;
+          const theirRss = theirs.treePeakRssBytes ?? theirs.peakRssBytes;
+          starlightComparison = { timePerPageRatio: peak.msPerPage / theirs.msPerPage, peakRssRatio: oursRss && theirRss ? oursRss / theirRss : null };
+          starlight = { version: installedStarlightVersion(ROOT) ?? pinnedStarlightVersion(ROOT), build: theirs, comparison: starlightComparison };
+          log(`  Starlight: ${theirPages} HTML pages in ${(run.ms / 1000).toFixed(1)} s, process tree ${theirRss ? Math.round(theirRss / 2 ** 20) : '?'} MB; ratio ${starlightComparison.timePerPageRatio.toFixed(2)} × per page, ${starlightComparison.peakRssRatio?.toFixed(2) ?? '?'} × memory`);
+          rmSync(siteRoot, { recursive: true, force: true });
+          rmSync(starlightOut, { recursive: true, force: true });
+        } catch (error) {
+          starlight = { version: pinnedStarlightVersion(ROOT), note: (error as Error).message.split('\n').slice(0, 6).join(' ') };
+          log(`  Starlight not compared: ${(starlight as { note: string }).note}`);
+        }
+      }
     } else rmSync(siteDir, { recursive: true, force: true });
   }
   if (points.length === 3 && points[0]!.pages < points[1]!.pages && points[1]!.pages < points[2]!.pages) {
@@ -276,6 +357,10 @@ const checks = checkBudgets(
     quick,
     pages,
     linearity: lin,
+    kinds,
+    largest: builds.length ? { lessonPages: builds[builds.length - 1]!.lessonPages, peakRssBytes: builds[builds.length - 1]!.treePeakRssBytes ?? builds[builds.length - 1]!.peakRssBytes } : null,
+    starlight: starlightComparison,
+    starlightNote: starlight && 'note' in starlight ? starlight.note : undefined,
     aggregate: survey.aggregate ? { responses: survey.aggregate.responses, ms: survey.aggregate.medianMs } : null,
     cli: survey.cli && survey.cli.exitCode === 0 && survey.cli.peakRssBytes !== null ? { responses: survey.cli.responses, ms: survey.cli.ms, peakRssBytes: survey.cli.peakRssBytes } : null,
     surveyNote: survey.note,
@@ -288,12 +373,14 @@ const results: BenchResults = {
   startedAt: started.toISOString(),
   durationS: (performance.now() - t0) / 1000,
   machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.versions.node, platform: `${process.platform}-${process.arch}` },
-  options: { lessonPages, locales: localeCount, quick, lighthouse: withLighthouse, survey: withSurvey },
+  options: { lessonPages, locales: localeCount, quick, lighthouse: withLighthouse, survey: withSurvey, repeat, starlight: withStarlight, linearity: withLinearity },
   synthetic,
   builds,
   linearity: lin,
   demoBuild,
   pages,
+  kinds,
+  starlight,
   pagefind: { synthetic: syntheticPagefind, demo: demoPagefind },
   survey,
   lighthouse,

@@ -8,6 +8,9 @@ import { moduleSchema, moduleTextSchema } from './schemas/module.ts';
 import { guideSchema, pageSchema } from './schemas/page.ts';
 import { surveyDefinitionSchema } from './schemas/survey.ts';
 import { factFileSchema } from './schemas/fact.ts';
+import { mdxEntries } from './astro/mdx-entries.ts';
+import { revisionOf } from './lib/content/revision.ts';
+import { cardStepIdsIn } from './lib/content/card-steps.ts';
 import { changeSchema, cardStepsSchema } from './schemas/change.ts';
 
 /** The content folder; `ORIENTA_CONTENT_DIR` points the benchmark at a synthetic course. */
@@ -16,10 +19,17 @@ const CONTENT = process.env.ORIENTA_CONTENT_DIR || './content';
 /** Keeps the path as the id (`sv/forsorja-sig/a-kassa`) instead of Astro's slugified default. */
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|md|ya?ml)$/, '');
 
+/** What the course needs from a lesson's body, kept with the entry (the body itself is read when its page renders). */
+const describeLesson = (body: string, data: Record<string, unknown>) => ({
+  revision: revisionOf({ title: String(data.title), summary: String(data.summary), body }),
+  cardSteps: cardStepIdsIn(body),
+});
+
 export const collections = {
   /** `content/lessons/<locale>/<module-id>/<lesson-id>.mdx` */
   lessons: defineCollection({
-    loader: glob({ pattern: '*/*/*.mdx', base: `${CONTENT}/lessons`, generateId: pathId }),
+    // Plain entries rendered on demand, not a module each: see astro/mdx-entries.ts.
+    loader: mdxEntries({ base: `${CONTENT}/lessons`, include: /^[^/]+\/[^/]+\/[^/]+\.mdx$/, id: (path) => path.replace(/\.mdx$/, ''), describe: describeLesson }),
     schema: lessonSchema,
   }),
   /**
@@ -28,7 +38,7 @@ export const collections = {
    * built site's (and the site it shares content from).
    */
   localLessons: defineCollection({
-    loader: glob({ pattern: '*/lessons/*/*/*.mdx', base: `${CONTENT}/sites`, generateId: ({ entry }) => entry.replace(/\/lessons\//, '/').replace(/\.mdx$/, '') }),
+    loader: mdxEntries({ base: `${CONTENT}/sites`, include: /^[^/]+\/lessons\/[^/]+\/[^/]+\/[^/]+\.mdx$/, id: (path) => path.replace(/\/lessons\//, '/').replace(/\.mdx$/, ''), describe: describeLesson }),
     schema: lessonSchema,
   }),
   /** `content/modules/<module-id>.yaml`: language-neutral structure. */

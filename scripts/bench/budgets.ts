@@ -1,7 +1,8 @@
 /**
  * Budgets kept in `bench/budgets.json`, and the comparison of a run's figures with them.
  */
-import type { Linearity } from './linearity.ts';
+import type { KindSummary } from './kinds.ts';
+import { withinLinearity, type Linearity } from './linearity.ts';
 import { kb } from './sizes.ts';
 import type { PageWeight } from './weigh.ts';
 
@@ -16,9 +17,27 @@ export interface Budgets {
     /** Every web font uses `font-display: swap` (or `optional`) and a `unicode-range` subset. */
     fontsSwapAndSubset: boolean;
   };
+  /** Every kind of page (home, module, progress, teacher …), judged on its heaviest page. */
+  pageKinds: {
+    /** HTML + render-blocking CSS of the heaviest page of each kind, gzipped, in KB. */
+    firstRenderGzipKb: number;
+  };
   build: {
-    /** Per-page build time of the full build over the 25 % build, fixed start-up removed. */
+    /** Marginal build cost of a page at 100 % over the cost at 25 % … */
     maxPerPageRatio: number;
+    /** … plus this many milliseconds a page, so noise on a shared machine does not fail it. */
+    toleranceMsPerPage: number;
+    /** Peak memory of the build's process tree (Astro and Pagefind) at `largePages` lesson pages, MB … */
+    maxPeakRssMb: number;
+    /** … judged only at this size or more (smaller runs report the figure without a verdict). */
+    largePages: number;
+  };
+  /** Against Astro Starlight building the same synthetic course on the same machine. */
+  starlight: {
+    /** Our build time per HTML page over Starlight's. */
+    maxTimePerPageRatio: number;
+    /** Our peak memory (process tree) over Starlight's. */
+    maxPeakRssRatio: number;
   };
   survey: {
     /** In-process aggregation of this many responses … */
@@ -59,10 +78,33 @@ export interface LabelledPage {
   weight: PageWeight;
 }
 
+/** The page kinds of one build, with the spread of their first view. */
+export interface LabelledKinds {
+  build: string;
+  /** Lessons per locale in that build, for the report. */
+  lessonsPerLocale?: number;
+  kinds: KindSummary[];
+}
+
+/** The side-by-side with Starlight, or null when it did not run. */
+export interface StarlightComparison {
+  /** Our ms per HTML page over Starlight's. */
+  timePerPageRatio: number;
+  /** Our peak RSS (process tree) over Starlight's; null when memory was not measured. */
+  peakRssRatio: number | null;
+}
+
 export interface BudgetInput {
   quick: boolean;
   pages: LabelledPage[];
+  /** Every page kind of each build weighed (demo, synthetic); empty when none. */
+  kinds?: LabelledKinds[];
   linearity: Linearity | null;
+  /** The largest synthetic build: its lesson pages and peak memory (bytes, process tree). */
+  largest?: { lessonPages: number; peakRssBytes: number | null } | null;
+  starlight?: StarlightComparison | null;
+  /** Why Starlight was not compared, when it was not. */
+  starlightNote?: string;
   /** In-process aggregation, or null when not available. */
   aggregate: { responses: number; ms: number } | null;
   /** The CLI run, or null when not available. */
@@ -84,6 +126,8 @@ export function validateBudgets(raw: unknown): Budgets {
   const root = obj(raw, '(root)');
   const lp = obj(root.lessonPage, 'lessonPage');
   const build = obj(root.build, 'build');
+  const kinds = obj(root.pageKinds, 'pageKinds');
+  const starlight = obj(root.starlight, 'starlight');
   const survey = obj(root.survey, 'survey');
   const audio = obj(root.audio, 'audio');
   return {
@@ -93,7 +137,17 @@ export function validateBudgets(raw: unknown): Budgets {
       renderBlockingScripts: num(lp.renderBlockingScripts, 'lessonPage.renderBlockingScripts'),
       fontsSwapAndSubset: bool(lp.fontsSwapAndSubset, 'lessonPage.fontsSwapAndSubset'),
     },
-    build: { maxPerPageRatio: num(build.maxPerPageRatio, 'build.maxPerPageRatio') },
+    pageKinds: { firstRenderGzipKb: num(kinds.firstRenderGzipKb, 'pageKinds.firstRenderGzipKb') },
+    build: {
+      maxPerPageRatio: num(build.maxPerPageRatio, 'build.maxPerPageRatio'),
+      toleranceMsPerPage: num(build.toleranceMsPerPage, 'build.toleranceMsPerPage'),
+      maxPeakRssMb: num(build.maxPeakRssMb, 'build.maxPeakRssMb'),
+      largePages: num(build.largePages, 'build.largePages'),
+    },
+    starlight: {
+      maxTimePerPageRatio: num(starlight.maxTimePerPageRatio, 'starlight.maxTimePerPageRatio'),
+      maxPeakRssRatio: num(starlight.maxPeakRssRatio, 'starlight.maxPeakRssRatio'),
+    },
     survey: {
       aggregateResponses: num(survey.aggregateResponses, 'survey.aggregateResponses'),
       aggregateMs: num(survey.aggregateMs, 'survey.aggregateMs'),
@@ -181,17 +235,80 @@ export function checkBudgets(input: BudgetInput, budgets: Budgets): BudgetCheck[
     detail: missing.join('; ') || 'all found',
   });
 
+  // Every page kind, on its heaviest page in any build weighed.
+  const kindLimit = budgets.pageKinds.firstRenderGzipKb;
+  const heaviestOfKind = new Map<string, { build: LabelledKinds; summary: KindSummary }>();
+  for (const build of input.kinds ?? []) {
+    for (const summary of build.kinds) {
+      const seen = heaviestOfKind.get(summary.kind);
+      if (!seen || summary.firstRender.max > seen.summary.firstRender.max) heaviestOfKind.set(summary.kind, { build, summary });
+    }
+  }
+  for (const [kind, { build, summary }] of [...heaviestOfKind].sort(([a], [b]) => a.localeCompare(b))) {
+    const d = summary.firstRender;
+    checks.push({
+      id: `kind-${kind}`,
+      label: `Heaviest ${kind} page, first render (gzip)`,
+      value: kb(d.max),
+      limit: `≤ ${kindLimit} KB`,
+      status: d.max <= kindLimit * 1024 ? 'pass' : 'fail',
+      detail: `${build.build}${build.lessonsPerLocale ? ` (${build.lessonsPerLocale} lessons per locale)` : ''} ${summary.heaviest}; ${d.count} pages, median ${kb(d.median)}, p90 ${kb(d.p90)}`,
+    });
+  }
+
   const lin = input.linearity;
-  const ratioLimit = budgets.build.maxPerPageRatio;
-  if (lin === null) checks.push({ id: 'linearity', label: 'Build time linear (per-page ratio)', value: '–', limit: `≤ ${ratioLimit}`, status: 'skip', detail: 'not measured' });
+  const b = budgets.build;
+  const linLimit = `≤ ${b.maxPerPageRatio} × + ${b.toleranceMsPerPage} ms`;
+  if (lin === null) checks.push({ id: 'linearity', label: 'Build time linear (marginal cost per page)', value: '–', limit: linLimit, status: 'skip', detail: 'not measured' });
   else {
     checks.push({
       id: 'linearity',
-      label: 'Build time linear (per-page ratio)',
-      value: lin.ratio.toFixed(2),
-      limit: `≤ ${ratioLimit}`,
-      status: input.quick ? 'skip' : lin.ratio <= ratioLimit ? 'pass' : 'fail',
-      detail: input.quick ? 'quick run: too small to judge' : `${lin.smallPerPageMs.toFixed(1)} → ${lin.largePerPageMs.toFixed(1)} ms/page after ${(lin.overheadMs / 1000).toFixed(1)} s start-up`,
+      label: 'Build time linear (marginal cost per page)',
+      value: lin.ratio === null ? `${lin.largePerPageMs.toFixed(1)} ms` : `${lin.ratio.toFixed(2)} ×`,
+      limit: linLimit,
+      status: input.quick ? 'skip' : withinLinearity(lin, b.maxPerPageRatio, b.toleranceMsPerPage) ? 'pass' : 'fail',
+      detail: input.quick ? 'quick run: too small to judge' : `${lin.smallPerPageMs.toFixed(1)} ms a page from baseline to 25 %, ${lin.largePerPageMs.toFixed(1)} ms from 25 % to 100 %`,
+    });
+  }
+
+  const largest = input.largest;
+  const rssLabel = `Build peak memory at ${b.largePages.toLocaleString('en')} lesson pages (with Pagefind)`;
+  if (!largest || largest.peakRssBytes === null) checks.push({ id: 'build-rss', label: rssLabel, value: '–', limit: `≤ ${b.maxPeakRssMb} MB`, status: 'skip', detail: 'not measured' });
+  else {
+    const rssMb = largest.peakRssBytes / 2 ** 20;
+    const full = largest.lessonPages >= b.largePages;
+    checks.push({
+      id: 'build-rss',
+      label: rssLabel,
+      value: `${rssMb.toFixed(0)} MB`,
+      limit: `≤ ${b.maxPeakRssMb} MB`,
+      status: !full ? 'skip' : rssMb <= b.maxPeakRssMb ? 'pass' : 'fail',
+      detail: full ? `${largest.lessonPages.toLocaleString('en')} lesson pages, process tree` : `measured at ${largest.lessonPages.toLocaleString('en')} lesson pages only (run with --lessons ${b.largePages})`,
+    });
+  }
+
+  const st = budgets.starlight;
+  const cmp = input.starlight;
+  if (!cmp) {
+    const note = input.starlightNote ?? 'not run';
+    checks.push({ id: 'starlight-time', label: 'Build time per page vs Starlight', value: '–', limit: `≤ ${st.maxTimePerPageRatio} ×`, status: 'skip', detail: note });
+    checks.push({ id: 'starlight-rss', label: 'Build peak memory vs Starlight', value: '–', limit: `≤ ${st.maxPeakRssRatio} ×`, status: 'skip', detail: note });
+  } else {
+    checks.push({
+      id: 'starlight-time',
+      label: 'Build time per page vs Starlight',
+      value: `${cmp.timePerPageRatio.toFixed(2)} ×`,
+      limit: `≤ ${st.maxTimePerPageRatio} ×`,
+      status: input.quick ? 'skip' : cmp.timePerPageRatio <= st.maxTimePerPageRatio ? 'pass' : 'fail',
+      detail: input.quick ? 'quick run: too small to judge' : 'same synthetic course, same machine',
+    });
+    checks.push({
+      id: 'starlight-rss',
+      label: 'Build peak memory vs Starlight',
+      value: cmp.peakRssRatio === null ? '–' : `${cmp.peakRssRatio.toFixed(2)} ×`,
+      limit: `≤ ${st.maxPeakRssRatio} ×`,
+      status: input.quick || cmp.peakRssRatio === null ? 'skip' : cmp.peakRssRatio <= st.maxPeakRssRatio ? 'pass' : 'fail',
+      detail: cmp.peakRssRatio === null ? 'memory not measured' : input.quick ? 'quick run: too small to judge' : 'process trees, polled',
     });
   }
 

@@ -8,13 +8,13 @@
  * node_modules …), with its own `.astro/` and a wrapper config that moves `cacheDir` into the
  * temporary root and keeps symlinked paths as they are.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { runMeasured, tail, type RunResult } from './run.ts';
 
 /** Entries of the project root that a build must not share. */
-const NOT_LINKED = new Set(['.astro', '.git', 'dist', '.tmp', 'bench-results', 'reports']);
+const NOT_LINKED = new Set(['.astro', '.git', 'dist', 'dist-sites', '.tmp', 'bench-results', 'reports']);
 
 export const WRAPPER_CONFIG = 'astro.bench.config.mjs';
 
@@ -29,9 +29,15 @@ export function wrapperConfigSource(projectConfig: string): string {
   ].join('\n');
 }
 
-/** Creates the isolated root in `dir` (must not exist or be empty). Returns the config file name. */
+/**
+ * Creates the isolated root in `dir`, or renews the links of one made before (its own `.astro/`
+ * and cache are kept, so a later build reuses them). Returns the config file name.
+ */
 export function prepareIsolatedRoot(projectRoot: string, dir: string): string {
   mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(dir)) {
+    if (lstatSync(join(dir, entry)).isSymbolicLink()) unlinkSync(join(dir, entry));
+  }
   let projectConfig = '';
   for (const entry of readdirSync(projectRoot)) {
     if (NOT_LINKED.has(entry)) continue;

@@ -119,7 +119,10 @@ function walkRules(css: string, visit: (prelude: string, body: string) => void):
   }
 }
 
-/** Every `@font-face` in a stylesheet. */
+/**
+ * Every `@font-face` in a stylesheet that downloads a file. Faces whose `src` has only `local()`
+ * fonts (metric-matched fallbacks) download nothing and are left out.
+ */
 export function parseFontFaces(css: string): FontFace[] {
   const faces: FontFace[] = [];
   walkRules(css, (prelude, body) => {
@@ -127,6 +130,7 @@ export function parseFontFaces(css: string): FontFace[] {
     const d = declarations(body);
     const src = d.get('src') ?? '';
     const url = /url\(\s*(['"]?)([^'")]+)\1\s*\)/.exec(src)?.[2] ?? '';
+    if (!url) return;
     const range = d.get('unicode-range');
     faces.push({
       family: unquote(d.get('font-family') ?? ''),

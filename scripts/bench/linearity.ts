@@ -1,10 +1,15 @@
 /**
  * Does build time grow linearly with the number of pages?
  *
- * Every build pays a fixed start-up cost (Vite, content sync, Pagefind start). We measure it with a
- * tiny baseline build and subtract it, then compare the time per page of a small and a large
- * build: `ratio = perPage(large) / perPage(small)`. Linear growth gives about 1; n·log n growth
- * gives a little more; quadratic growth gives about `large/small` (4 for 25 % vs 100 %).
+ * Three builds: a tiny baseline, a small and a large one. The cost of one more page is measured
+ * twice, as a marginal cost: from the baseline to the small build, and from the small to the
+ * large build. Linear growth gives the same marginal cost (ratio about 1), n·log n a little more,
+ * quadratic growth about `(large + small) / (small + baseline)` (about 5 for 25 % vs 100 %).
+ *
+ * Marginal costs need no estimate of the fixed start-up, whose noise on a shared machine (a few
+ * seconds) once made "start-up removed" per-page figures negative and their ratio infinite. The
+ * check allows an absolute tolerance too (`toleranceMs`), so that noise on a small course (a few
+ * milliseconds a page) does not fail it; and `median` takes the median of repeated builds.
  */
 
 export interface BuildPoint {
@@ -15,39 +20,51 @@ export interface BuildPoint {
 }
 
 export interface Linearity {
-  /** Fixed cost subtracted, from the baseline build (ms). */
+  /** Fixed cost: the baseline's time less its pages at the first marginal cost (ms, ≥ 0). */
   overheadMs: number;
-  /** (ms − overhead) / pages of the small build. */
+  /** Marginal cost of a page from the baseline to the small build (ms). */
   smallPerPageMs: number;
-  /** (ms − overhead) / pages of the large build. */
+  /** Marginal cost of a page from the small to the large build (ms). */
   largePerPageMs: number;
-  /** largePerPage / smallPerPage, overhead removed. About 1 when linear. */
-  ratio: number;
-  /** Plain per-page ratio with the overhead left in (below 1 because the overhead is shared by more pages). */
+  /** largePerPage / smallPerPage; null when the first marginal cost is not positive (noise larger than the work). */
+  ratio: number | null;
+  /** Plain per-page ratio with the start-up left in (below 1 because the start-up is shared by more pages). */
   rawRatio: number;
-  /** Marginal cost of one more page between the small and the large build (ms). */
+  /** The marginal cost at the large end (same as `largePerPageMs`), kept for reports. */
   marginalMsPerPage: number;
 }
 
-/**
- * Compares two build sizes, after removing the baseline's fixed cost. The baseline must be smaller
- * than `small`. The overhead is taken as the baseline time minus its own pages at the marginal
- * rate, so a baseline of a few pages does not count those pages twice.
- */
+/** Marginal costs of three build sizes. Throws unless baseline < small < large pages. */
 export function linearity(baseline: BuildPoint, small: BuildPoint, large: BuildPoint): Linearity {
   if (!(baseline.pages < small.pages && small.pages < large.pages)) {
     throw new Error(`linearity needs baseline < small < large pages, got ${baseline.pages}, ${small.pages}, ${large.pages}`);
   }
-  const marginal = (large.ms - small.ms) / (large.pages - small.pages);
-  const overhead = Math.max(0, Math.min(baseline.ms - Math.max(0, marginal) * baseline.pages, small.ms));
-  const smallPerPage = (small.ms - overhead) / small.pages;
-  const largePerPage = (large.ms - overhead) / large.pages;
+  const first = (small.ms - baseline.ms) / (small.pages - baseline.pages);
+  const second = (large.ms - small.ms) / (large.pages - small.pages);
   return {
-    overheadMs: overhead,
-    smallPerPageMs: smallPerPage,
-    largePerPageMs: largePerPage,
-    ratio: smallPerPage > 0 ? largePerPage / smallPerPage : Number.POSITIVE_INFINITY,
+    overheadMs: Math.max(0, baseline.ms - Math.max(0, first) * baseline.pages),
+    smallPerPageMs: first,
+    largePerPageMs: second,
+    ratio: first > 0 ? second / first : null,
     rawRatio: large.ms / large.pages / (small.ms / small.pages),
-    marginalMsPerPage: marginal,
+    marginalMsPerPage: second,
   };
+}
+
+/**
+ * Whether the large build's marginal cost stays within `maxRatio` times the small build's, plus
+ * `toleranceMs` a page. Never divides, so noise cannot make it infinite.
+ *
+ * @example withinLinearity({ smallPerPageMs: 40, largePerPageMs: 62 } as Linearity, 1.5, 5) // true (62 ≤ 65)
+ */
+export function withinLinearity(l: Pick<Linearity, 'smallPerPageMs' | 'largePerPageMs'>, maxRatio: number, toleranceMs: number): boolean {
+  return l.largePerPageMs <= Math.max(0, l.smallPerPageMs) * maxRatio + toleranceMs;
+}
+
+/** The median of a non-empty list (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

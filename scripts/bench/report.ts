@@ -1,7 +1,7 @@
 /**
  * The benchmark's results: their JSON shape and the Markdown tables written to bench-results/bench.md.
  */
-import type { BudgetCheck, LabelledPage } from './budgets.ts';
+import type { BudgetCheck, LabelledKinds, LabelledPage, StarlightComparison } from './budgets.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { Linearity } from './linearity.ts';
 import type { PagefindLanguage } from './pagefind.ts';
@@ -20,7 +20,10 @@ export interface BuildFigure {
   fallbackPages: number;
   /** Every HTML file written (lessons, module pages, indexes, 404 …). */
   htmlPages: number;
+  /** Median wall time over `runsMs`. */
   ms: number;
+  /** Wall time of each repeated build, in order. */
+  runsMs?: number[];
   msPerPage: number;
   peakRssBytes: number | null;
   treePeakRssBytes: number | null;
@@ -39,13 +42,17 @@ export interface BenchResults {
   startedAt: string;
   durationS: number;
   machine: { cpus: number; memoryGb: number; node: string; platform: string };
-  options: { lessonPages: number; locales: number; quick: boolean; lighthouse: boolean; survey: boolean };
+  options: { lessonPages: number; locales: number; quick: boolean; lighthouse: boolean; survey: boolean; repeat?: number; starlight?: boolean; linearity?: boolean };
   synthetic: SyntheticSummary | null;
   builds: BuildFigure[];
   linearity: Linearity | null;
   /** The demo build used: built by the bench or found in dist/. */
   demoBuild: { dir: string; builtNow: boolean; ms?: number };
   pages: LabelledPage[];
+  /** Every page of each build weighed, by kind (the heaviest of each kind is what budgets judge). */
+  kinds?: LabelledKinds[];
+  /** Astro Starlight building the same synthetic course (the 100 % size). */
+  starlight?: { version: string; build: BuildFigure; comparison: StarlightComparison } | { version: string; note: string } | null;
   pagefind: { synthetic: PagefindLanguage[]; demo: PagefindLanguage[] };
   survey: SurveyFigures;
   lighthouse: { available: boolean; note?: string; results: LighthouseResult[] };
@@ -96,18 +103,55 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(
       table(
         ['build', 'lesson pages', 'HTML pages', 'wall time', 'per HTML page', 'peak RSS (largest process)', 'peak RSS (process tree)'],
-        r.builds.map((b) => [b.label, b.lessonPages, b.htmlPages, s(b.ms), `${b.msPerPage.toFixed(1)} ms`, `${mem(b.peakRssBytes)} (${b.rssSource})`, mem(b.treePeakRssBytes)]),
+        r.builds.map((b) => [b.label, b.lessonPages, b.htmlPages, b.runsMs && b.runsMs.length > 1 ? `${s(b.ms)} (median of ${b.runsMs.map((m) => s(m)).join(', ')})` : s(b.ms), `${b.msPerPage.toFixed(1)} ms`, `${mem(b.peakRssBytes)} (${b.rssSource})`, mem(b.treePeakRssBytes)]),
       ),
     );
     out.push('');
     if (r.linearity) {
       const l = r.linearity;
       out.push(
-        `Linearity: fixed start-up ${s(l.overheadMs)}; after it, ${l.smallPerPageMs.toFixed(1)} ms per page at 25 % and ${l.largePerPageMs.toFixed(1)} ms at 100 % ` +
-          `(ratio ${l.ratio.toFixed(2)}; 1.00 = linear). Marginal cost ${l.marginalMsPerPage.toFixed(1)} ms per page; raw per-page ratio with start-up included ${l.rawRatio.toFixed(2)}.`,
+        `Linearity: the cost of one more page is ${l.smallPerPageMs.toFixed(1)} ms from the baseline to 25 % and ${l.largePerPageMs.toFixed(1)} ms from 25 % to 100 % ` +
+          `(ratio ${l.ratio === null ? '– (first cost not positive: noise)' : l.ratio.toFixed(2)}; 1.00 = linear). Fixed start-up about ${s(l.overheadMs)}; raw per-page ratio with start-up included ${l.rawRatio.toFixed(2)}.`,
       );
       out.push('');
     }
+  }
+
+  if (r.starlight) {
+    out.push(`## Side by side with Astro Starlight ${r.starlight.version}`);
+    out.push('');
+    if ('note' in r.starlight) out.push(`Not compared: ${r.starlight.note}.`);
+    else {
+      const ours = r.builds[r.builds.length - 1]!;
+      const { build: theirs, comparison: c } = r.starlight;
+      out.push('The same synthetic course (the 100 % size), built one after the other on the same machine. Peak RSS is the process tree (Astro, workers, Pagefind).');
+      out.push('');
+      out.push(
+        table(
+          ['site', 'HTML pages', 'wall time', 'per HTML page', 'peak RSS (process tree)', 'peak RSS (largest process)'],
+          [
+            ['Orienta', ours.htmlPages, s(ours.ms), `${ours.msPerPage.toFixed(1)} ms`, mem(ours.treePeakRssBytes), mem(ours.peakRssBytes)],
+            ['Starlight', theirs.htmlPages, s(theirs.ms), `${theirs.msPerPage.toFixed(1)} ms`, mem(theirs.treePeakRssBytes), mem(theirs.peakRssBytes)],
+            ['ratio', '', '', `${c.timePerPageRatio.toFixed(2)} ×`, c.peakRssRatio === null ? '–' : `${c.peakRssRatio.toFixed(2)} ×`, ''],
+          ],
+        ),
+      );
+    }
+    out.push('');
+  }
+
+  if (r.kinds?.length) {
+    out.push('## Every page by kind');
+    out.push('');
+    out.push('First render (HTML + render-blocking CSS, gzip) of every HTML page, by kind: count, smallest, median, 90th percentile, largest, and the heaviest page.');
+    out.push('');
+    out.push(
+      table(
+        ['build', 'kind', 'pages', 'min', 'median', 'p90', 'max', 'heaviest'],
+        r.kinds.flatMap((b) => b.kinds.map((k) => [`${b.build}${b.lessonsPerLocale ? ` (${b.lessonsPerLocale}/locale)` : ''}`, k.kind, k.firstRender.count, kb(k.firstRender.min), kb(k.firstRender.median), kb(k.firstRender.p90), kb(k.firstRender.max), k.heaviest])),
+      ),
+    );
+    out.push('');
   }
 
   out.push(`## Lesson page weight`);

@@ -351,6 +351,7 @@ export function writeSyntheticCourse(options: SyntheticOptions): SyntheticSummar
             order,
             minutes: template.data.minutes ?? 45,
             lastReviewed: template.data.lastReviewed,
+            reviewer: template.data.reviewer ?? 'content-editor',
             translation: 'original',
             sources: template.data.sources,
           }

@@ -5,28 +5,28 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { locales, localSiteIds, reservedSegments, site } from './site.ts';
 import { buildCourse, ContentError, mergeLocalLessons, type LessonEntryInput, type LocaleCourse } from '../lib/content/course.ts';
-import { revisionOf } from '../lib/content/revision.ts';
 import { byLocale, resolveLocalized, type Localized } from '../lib/content/fallback.ts';
 import { checkSurveySet } from '../lib/survey/definitions.ts';
 import type { SurveyDefinition } from '../schemas/survey.ts';
 import type { Fact } from '../schemas/fact.ts';
 import type { CardSteps, Change } from '../schemas/change.ts';
 import { factAgeDays, FactError, FACT_MAX_AGE_DAYS, mergeFactFiles } from '../lib/content/facts.ts';
-import { cardStepIdsIn } from '../lib/content/card-steps.ts';
 import { SOURCE_LOCALE } from '../lib/i18n/locales.ts';
 import { audioRoots, listLessonAudio, readManifest } from '../lib/audio/content.ts';
 import { contentDirFromEnv } from '../lib/site/load.ts';
 import type { AudioManifest } from '../schemas/audio.ts';
+import { mdxContent, type MdxContent } from './mdx-content.ts';
+import { mdxMetadata, readMdxBody } from './mdx-entries.ts';
 
 let course: Promise<Map<string, LocaleCourse>> | undefined;
 
-/** A lesson entry for the course builder, with the revision of its text. */
+/** A lesson entry for the course builder, with the revision of its text (worked out by the loader). */
 function lessonInput(entry: CollectionEntry<'lessons'> | CollectionEntry<'localLessons'>, dir: string): LessonEntryInput {
   return {
     entryId: entry.id,
     filePath: entry.filePath ?? `content/${dir}/${entry.id}.mdx`,
     data: entry.data,
-    revision: revisionOf({ title: entry.data.title, summary: entry.data.summary, body: entry.body ?? '' }),
+    revision: String(mdxMetadata(entry).revision),
   };
 }
 
@@ -119,10 +119,10 @@ export async function getCardSteps(): Promise<CardSteps> {
  */
 export async function getCardStepLessons(): Promise<Map<string, string>> {
   const source = await getCourse(SOURCE_LOCALE);
-  const bodies = new Map((await getCollection('lessons')).map((entry) => [entry.id, entry.body ?? '']));
+  const steps = new Map((await getCollection('lessons')).map((entry) => [entry.id, mdxMetadata(entry).cardSteps as string[]]));
   const lessons = new Map<string, string>();
   for (const lesson of source.modules.flatMap((module) => module.lessons)) {
-    for (const stepId of cardStepIdsIn(bodies.get(lesson.entryId) ?? '')) if (!lessons.has(stepId)) lessons.set(stepId, lesson.id);
+    for (const stepId of steps.get(lesson.entryId) ?? []) if (!lessons.has(stepId)) lessons.set(stepId, lesson.id);
   }
   return lessons;
 }
@@ -148,9 +148,16 @@ export async function getChanges(): Promise<Change[]> {
   return (await getCollection('changes')).map((entry) => entry.data).sort((a, b) => b.date.getTime() - a.date.getTime());
 }
 
-/** Renders a collection entry (a lesson, page or guide) for a page. */
-export async function renderEntry(collection: 'lessons' | 'localLessons' | 'pages' | 'guides', id: string) {
+/**
+ * Renders a collection entry (a lesson, page or guide) for a page. Lessons are data entries whose
+ * body is compiled here (`mdx-content.ts`); pages and guides are MDX modules.
+ */
+export async function renderEntry(collection: 'lessons' | 'localLessons' | 'pages' | 'guides', id: string): Promise<{ Content: MdxContent | Awaited<ReturnType<typeof render>>['Content'] }> {
   const entry = await getEntry(collection, id);
   if (!entry) throw new ContentError(`${collection}: entry "${id}" not found`);
+  if (collection === 'lessons' || collection === 'localLessons') {
+    const { source } = mdxMetadata(entry);
+    return { Content: mdxContent(readMdxBody(source), entry.filePath ?? source) };
+  }
   return render(entry);
 }

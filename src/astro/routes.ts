@@ -9,7 +9,7 @@
 import { locales } from './site.ts';
 import { plainLanguageLocales } from './i18n.ts';
 import { getChanges, getCourses, getSurveys } from './content.ts';
-import { changeEntries, homeModel, lessonModel, moduleModel, type ChangeEntry, type HomeModel, type LessonModel, type ModuleModel } from '../lib/page/models.ts';
+import { changeEntries, homeModel, lessonModel, moduleModel, modulePageCount, type ChangeEntry, type HomeModel, type LessonModel, type ModuleModel } from '../lib/page/models.ts';
 import type { SurveyDefinition } from '../schemas/survey.ts';
 
 /** One path per published locale, for pages that exist once per locale. */
@@ -24,10 +24,15 @@ export async function homeRoutes() {
 }
 export type HomeRoute = { model: HomeModel };
 
-/** One path per module per locale. */
+/** One path per module per locale, and one per further page of a long module's lesson list. */
 export async function moduleRoutes() {
   return (await getCourses()).flatMap((course) =>
-    course.modules.map((module) => ({ params: { locale: course.locale, module: module.id }, props: { model: moduleModel(course, module.id) } })),
+    course.modules.flatMap((module) =>
+      Array.from({ length: modulePageCount(module.lessons.length) }, (_, i) => ({
+        params: { locale: course.locale, module: module.id, page: i === 0 ? undefined : String(i + 1) },
+        props: { model: moduleModel(course, module.id, i + 1) },
+      })),
+    ),
   );
 }
 export type ModuleRoute = { model: ModuleModel };

@@ -1,11 +1,9 @@
 /**
  * The Orienta integration: exposes the validated site config to pages as the virtual module
- * `virtual:orienta/site`. Build-time only.
+ * `virtual:orienta/site`, and registers the middleware that finishes each rendered page
+ * (`rendered-pages.ts`). Build-time only.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listFiles } from '../lib/site/files.ts';
 import type { AstroIntegration } from 'astro';
 import type { LoadedSite } from '../lib/site/load.ts';
 import { RESERVED_SEGMENTS } from '../lib/routing/paths.ts';
@@ -16,32 +14,16 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const BRAND_CSS_ID = 'virtual:orienta/brand.css';
 const RESOLVED_BRAND_CSS_ID = `\0${BRAND_CSS_ID}`;
 
-/** Astro writes its island style into the body where the first island is; HTML only permits it in head. */
-const ISLAND_STYLE = '<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>';
-
-/** Moves Astro's island style from the body into the head, so every page is valid HTML. Pure. */
-export function moveIslandStyleToHead(html: string): string {
-  const at = html.indexOf(ISLAND_STYLE);
-  const head = html.indexOf('</head>');
-  if (at === -1 || head === -1 || at < head) return html;
-  const without = html.slice(0, at) + html.slice(at + ISLAND_STYLE.length);
-  return without.replace('</head>', `${ISLAND_STYLE}</head>`);
-}
+// Re-exported: the page middleware applies it as each page is rendered (rendered-pages.ts).
+export { moveIslandStyleToHead } from './island-style.ts';
 
 export default function orienta(site: LoadedSite): AstroIntegration {
   return {
     name: 'orienta',
     hooks: {
-      'astro:build:done': async ({ dir }) => {
-        const outDir = fileURLToPath(dir);
-        for (const file of listFiles(outDir).filter((f) => f.endsWith('.html'))) {
-          const path = join(outDir, file);
-          const html = readFileSync(path, 'utf8');
-          const fixed = moveIslandStyleToHead(html);
-          if (fixed !== html) writeFileSync(path, fixed);
-        }
-      },
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ updateConfig, addMiddleware }) => {
+        // Each page's final HTML is made as it is rendered, not by rewriting every file afterwards.
+        addMiddleware({ order: 'pre', entrypoint: new URL('../astro/rendered-pages-middleware.ts', import.meta.url) });
         updateConfig({
           vite: {
             plugins: [

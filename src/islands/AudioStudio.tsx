@@ -22,10 +22,13 @@ import { unzipPack, zipEntries } from '../lib/audio/zip.ts';
 import { downloadFile } from '../lib/browser/download.ts';
 import { toIsoDay } from '../lib/device-data/ids.ts';
 import { isAudioManifestV1 } from '../lib/device-data/validators/audio-manifest-v1.generated.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { audioPath, href, lessonPath } from '../lib/routing/paths.ts';
 import { AUDIO_PACK_MAX_BYTES } from '../schemas/formats.ts';
 import { checkCardText } from '../lib/card/text.ts';
+import { loadOutline } from '../lib/browser/outline.ts';
+import type { CourseOutline } from '../lib/page/outline.ts';
+import { useOutline } from './hooks.ts';
 
 export const STUDIO_KEYS = [
   'studio.language', 'studio.lesson', 'studio.open', 'studio.credit', 'studio.paragraph', 'studio.record', 'studio.stop', 'studio.play',
@@ -49,13 +52,19 @@ export interface StudioLanguage {
 export interface StudioLesson {
   id: string;
   title: string;
+  lang?: string;
   moduleTitle: string;
+}
+
+/** The lessons to choose from, from the course outline (not the page: it would grow with the course). */
+function studioLessons(outline: CourseOutline | 'failed' | null): StudioLesson[] {
+  if (!outline || outline === 'failed') return [];
+  return outline.modules.flatMap((m) => m.lessons.map((l) => ({ id: l.id, title: l.title, ...(l.lang ? { lang: l.lang } : {}), moduleTitle: m.title })));
 }
 
 interface Props {
   locale: string;
   languages: StudioLanguage[];
-  lessons: StudioLesson[];
   strings: Strings;
 }
 
@@ -87,9 +96,11 @@ function packErrorText(error: PackError | { code: 'not-a-pack' | 'pack-too-large
   return format(strings[`audio.error.${error.code}`], { name: 'name' in error ? error.name : '', detail: 'detail' in error ? (error.detail ?? '') : '' });
 }
 
-export default function AudioStudio({ locale, languages, lessons, strings }: Props) {
+export default function AudioStudio({ locale, languages, strings }: Props) {
   const [language, setLanguage] = useState(locale);
-  const [lessonId, setLessonId] = useState(lessons[0]?.id ?? '');
+  const lessons = studioLessons(useOutline(locale));
+  const [chosen, setLessonId] = useState('');
+  const lessonId = chosen || (lessons[0]?.id ?? '');
   const [loaded, setLoaded] = useState<Loaded | 'loading' | null>(null);
   const [takes, setTakes] = useState<Map<string, Take>>(new Map());
   const [recordingAt, setRecordingAt] = useState<number | null>(null);
@@ -246,7 +257,8 @@ export default function AudioStudio({ locale, languages, lessons, strings }: Pro
     if (file.size > AUDIO_PACK_MAX_BYTES) return setMessage({ text: packErrorText({ code: 'pack-too-large' }, strings), kind: 'error' });
     const unzipped = unzipPack(new Uint8Array(await file.arrayBuffer()));
     if (!unzipped.ok) return setMessage({ text: packErrorText({ code: unzipped.error }, strings), kind: 'error' });
-    const verdict = checkAudioPack(unzipped.entries, { knownLessons: new Set(lessons.map((l) => l.id)), knownLocales: new Set(languages.map((l) => l.code)) }, new Date());
+    const known = studioLessons(await loadOutline(locale).catch(() => 'failed' as const));
+    const verdict = checkAudioPack(unzipped.entries, { knownLessons: new Set(known.map((l) => l.id)), knownLocales: new Set(languages.map((l) => l.code)) }, new Date());
     if (!verdict.ok) return setMessage({ text: packErrorText(verdict.error, strings), kind: 'error' });
     const { manifest, files } = verdict.pack;
     await openLesson(manifest.lesson, manifest.locale, { manifest, files });
@@ -261,7 +273,7 @@ export default function AudioStudio({ locale, languages, lessons, strings }: Pro
   const done = view ? view.paragraphs.filter((p) => takes.has(p.hash)).length : 0;
 
   return (
-    <div class="studio" data-ready="true">
+    <div class="studio" data-ready={lessons.length > 0 ? 'true' : undefined}>
       <form class="studio-choose" onSubmit={(e) => { e.preventDefault(); void openLesson(lessonId, language); }}>
         <div class="field">
           <label for="studio-language">{strings['studio.language']}</label>
@@ -274,7 +286,7 @@ export default function AudioStudio({ locale, languages, lessons, strings }: Pro
           <select id="studio-lesson" value={lessonId} onChange={(e) => setLessonId((e.currentTarget as HTMLSelectElement).value)}>
             {[...new Set(lessons.map((l) => l.moduleTitle))].map((moduleTitle) => (
               <optgroup key={moduleTitle} label={moduleTitle}>
-                {lessons.filter((l) => l.moduleTitle === moduleTitle).map((l) => <option key={l.id} value={l.id}>{l.title}</option>)}
+                {lessons.filter((l) => l.moduleTitle === moduleTitle).map((l) => <option key={l.id} value={l.id} lang={l.lang}>{l.title}</option>)}
               </optgroup>
             ))}
           </select>
@@ -292,7 +304,7 @@ export default function AudioStudio({ locale, languages, lessons, strings }: Pro
       {loaded === 'loading' && <p aria-busy="true">…</p>}
       {view && (
         <section aria-labelledby="studio-lesson-heading" data-studio-lesson={view.lesson} data-studio-language={view.language}>
-          <h2 id="studio-lesson-heading">{lessons.find((l) => l.id === view.lesson)?.title} · <span lang={lang?.tag}>{lang?.label}</span></h2>
+          <h2 id="studio-lesson-heading"><span lang={lessons.find((l) => l.id === view.lesson)?.lang}>{lessons.find((l) => l.id === view.lesson)?.title}</span> · <span lang={lang?.tag}>{lang?.label}</span></h2>
           <p data-studio-progress>{format(strings['studio.progress'], { done, total: view.paragraphs.length })}</p>
           <div class="field">
             <label for="studio-credit">{strings['studio.credit']}</label>

@@ -21,11 +21,11 @@ import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { randomUuid, toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
 import { SWEDISH } from '../lib/i18n/locales.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { summarize } from '../lib/progress/summary.ts';
 import { CARD_LIMITS, DRIVING_LICENCE_CATEGORIES, LANGUAGE_LEVELS, STEP_STATUSES } from '../schemas/formats.ts';
 import type { CardFile, CompetenceCard as Card, Experience } from '../schemas/competence-card.ts';
-import { useProgress, useStore } from './hooks.ts';
+import { useModuleLessons, useProgress, useStore } from './hooks.ts';
 import { dataErrorText, StorageNotice, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';
 import CardField, { CARD_FIELD_KEYS } from './card/CardField.tsx';
 import CardPrint, { type CardPrintStrings } from './card/CardPrint.tsx';
@@ -60,7 +60,7 @@ export interface WritingLanguage {
   dir: 'ltr' | 'rtl';
 }
 
-/** A course module, for "finished modules". */
+/** A course module, for "finished modules" (its lessons come from the course outline, not the page). */
 export interface CardModule {
   id: string;
   /** Title in the page's language (or Swedish, then `titleLang` is set). */
@@ -69,7 +69,6 @@ export interface CardModule {
   /** Title in Swedish, for the printout. */
   titleSv: string;
   hours: number;
-  lessonIds: string[];
 }
 
 /** A step a lesson suggests. */
@@ -110,6 +109,7 @@ export default function CompetenceCard(props: Props) {
   const { siteId, siteName, locale, pageTag, swedishTag, writingLanguages, modules, suggestedSteps, schemaUrl, strings, printStrings } = props;
   const [snapshot, store] = useStore(cardStore, siteId);
   const [progress] = useProgress(siteId);
+  const moduleLessons = useModuleLessons(locale);
   const [showSwedish, setShowSwedish] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<{ file: CardFile; preview: CardImportPreview } | null>(null);
@@ -134,10 +134,10 @@ export default function CompetenceCard(props: Props) {
   }, [pageTag]);
 
   const finished: FinishedModule[] = useMemo(() => {
-    if (!progress) return [];
-    const summary = summarize(progress.value, modules.map((m) => ({ id: m.id, plannedHours: m.hours, lessonIds: m.lessonIds })));
+    if (!progress || !moduleLessons) return [];
+    const summary = summarize(progress.value, modules.map((m) => ({ id: m.id, plannedHours: m.hours, lessonIds: moduleLessons.get(m.id) ?? [] })));
     return summary.modules.filter((m) => m.done && m.doneAt).map((m) => ({ id: m.id, title: modules.find((x) => x.id === m.id)!.titleSv, hours: m.plannedHours, finishedOn: toIsoDay(new Date(m.doneAt!)) }));
-  }, [progress, modules]);
+  }, [progress, modules, moduleLessons]);
 
   const edit = (change: (card: Card) => Card) => store?.update((value, now) => changeStoredCard(value, change, now, locale));
   const swedishStep = (id: string) => suggestedSteps.find((s) => s.id === id)?.textSv;
@@ -291,7 +291,7 @@ export default function CompetenceCard(props: Props) {
 
   return (
     <>
-      <div class="card-editor no-print" data-ready={snapshot ? 'true' : undefined}>
+      <div class="card-editor no-print" data-ready={snapshot && moduleLessons ? 'true' : undefined}>
         <StorageNotice problem={snapshot?.problem} strings={strings} />
         <div class="field">
           <label for="card-text-language">{strings['card.textLanguage']}</label>

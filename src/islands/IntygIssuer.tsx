@@ -15,17 +15,18 @@ import { buildCredential } from '../lib/intyg/credential.ts';
 import { readKeyFile, type LoadedKey, type PublicKeyEntry } from '../lib/intyg/keys.ts';
 import { signCertificate } from '../lib/intyg/sign.ts';
 import { CERTIFICATE_PARAM } from '../lib/intyg/verify.ts';
-import { assemble, collectPart, decodePassport, readPassportPart, resolvePassport, type PartCollection } from '../lib/passport/codec.ts';
+import { resolvePassport, takeScannedCode, type PartCollection } from '../lib/passport/codec.ts';
 import { readProgressFile } from '../lib/progress/transfer.ts';
 import { progressFile } from '../lib/progress/file.ts';
 import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { randomUuid, toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { cleanName } from '../lib/text/bidi.ts';
 import { SWEDISH } from '../lib/i18n/locales.ts';
 import { dataErrorText, type FileErrorStrings } from './DataNotice.tsx';
 import Scanner, { SCANNER_KEYS, type CodeOutcome } from './scan/Scanner.tsx';
+import { useModuleLessons } from './hooks.ts';
 
 export const INTYG_KEYS = [
   ...SCANNER_KEYS,
@@ -38,14 +39,19 @@ export const INTYG_KEYS = [
 export const INTYG_PRINT_KEYS = ['intyg.docTitle', 'intyg.docStatement', 'intyg.docIssued', 'intyg.docVerify', 'certificate.module', 'certificate.hours', 'intyg.totalHours'] as const;
 type Strings = Record<(typeof INTYG_KEYS)[number], string> & FileErrorStrings;
 
-/** A module as the issuer needs it: titles in the page's language and in Swedish. */
+/**
+ * A module as the page gives it: titles in the page's language and in Swedish. Its lessons come
+ * from the course outline when the island starts, so the page does not grow with the course.
+ */
 export interface IntygModule {
   id: string;
   title: string;
   titleSv: string;
   hours: number;
-  lessonIds: string[];
 }
+
+/** A module with its lesson ids, once the outline has loaded. */
+type IssuerModule = IntygModule & { lessonIds: string[] };
 
 interface Props {
   siteId: string;
@@ -55,14 +61,23 @@ interface Props {
   logoUrl: string;
   /** Absolute address of the verify page (in Swedish, as the printout). */
   verifyUrl: string;
+  /** The page's locale, whose course outline lists each module's lessons. */
+  locale: string;
   modules: IntygModule[];
   strings: Strings;
   printStrings: Record<(typeof INTYG_PRINT_KEYS)[number], string>;
 }
 
-type Issued = { jws: string; svg: string; name: string; modules: IntygModule[]; issuedOn: string };
+type Issued = { jws: string; svg: string; name: string; modules: IssuerModule[]; issuedOn: string };
 
-export default function IntygIssuer({ siteId, swedishTag, keys, issuer, logoUrl, verifyUrl, modules, strings, printStrings }: Props) {
+/** Waits for the course outline (which modules are whole depends on their lessons), then the issuer. */
+export default function IntygIssuer(props: Props) {
+  const moduleLessons = useModuleLessons(props.locale);
+  if (!moduleLessons) return <div class="intyg-pending" data-intyg-pending />;
+  return <Issuer {...props} modules={props.modules.map((m) => ({ ...m, lessonIds: moduleLessons.get(m.id) ?? [] }))} />;
+}
+
+function Issuer({ siteId, swedishTag, keys, issuer, logoUrl, verifyUrl, modules, strings, printStrings }: Omit<Props, 'modules'> & { modules: IssuerModule[] }) {
   const [key, setKey] = useState<LoadedKey | null>(null);
   const [keyMessage, setKeyMessage] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
   const [completed, setCompleted] = useState<Set<string> | null>(null);
@@ -98,18 +113,14 @@ export default function IntygIssuer({ siteId, swedishTag, keys, issuer, logoUrl,
   }
 
   function onCode(text: string): CodeOutcome {
-    const read = readPassportPart(text);
-    if (!read.ok) return read.error === 'missing' ? 'ignored' : (setError(format(strings['group.refused'], { reason: dataErrorText(read.error, strings) })), 'ignored');
-    const next = collectPart(parts, read.part);
-    setParts(next);
-    const whole = assemble(next, read.part.key);
-    if (whole.status === 'waiting') return 'more';
-    if (whole.status === 'tampered') return setError(format(strings['group.refused'], { reason: dataErrorText('tampered', strings) })), 'done';
-    const decoded = decodePassport(whole.payload, { now: new Date(), requireSite: siteId });
-    if (!decoded.ok) return setError(format(strings['group.refused'], { reason: dataErrorText(decoded.error === 'missing' ? 'invalid' : decoded.error, strings) })), 'done';
-    const { lessons } = resolvePassport(decoded.passport, known);
+    const step = takeScannedCode(parts, text, { now: new Date(), requireSite: siteId });
+    if (step.kind === 'ignored') return 'ignored';
+    setParts(step.parts);
+    if (step.kind === 'refused') return setError(format(strings['group.refused'], { reason: dataErrorText(step.error, strings) })), step.final ? 'done' : 'ignored';
+    if (step.kind === 'waiting') return 'more';
+    const { lessons } = resolvePassport(step.passport, known);
     useLessons(new Set(Object.entries(lessons).filter(([, l]) => l.completed).map(([id]) => id)));
-    if (decoded.passport.name && !name) setName(decoded.passport.name);
+    if (step.passport.name && !name) setName(step.passport.name);
     return 'done';
   }
 

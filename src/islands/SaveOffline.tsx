@@ -4,7 +4,7 @@
  * these pages when there is no network.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { formatSize } from '../lib/offline/strategy.ts';
 
 export const SAVE_OFFLINE_KEYS = ['offline.save', 'offline.hint', 'offline.saving', 'offline.saved', 'offline.remove', 'offline.removed', 'offline.failed', 'offline.unsupported', 'offline.includeAudio'] as const;

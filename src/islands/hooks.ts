@@ -3,7 +3,7 @@
  * mounted (and until the outline has loaded), so the server render and the first client render
  * are the same placeholder and nothing jumps on hydration.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { deviceStore, type DeviceStore, type StoreSnapshot } from '../lib/device-data/browser-store.ts';
 import type { StoreDefinition } from '../lib/device-data/store.ts';
 import { progressStore } from '../lib/progress/definitions.ts';
@@ -47,4 +47,13 @@ export function useOutline(locale: string | null): CourseOutline | 'failed' | nu
     };
   }, [locale]);
   return outline;
+}
+
+/**
+ * Each module's lesson ids (`<module-id>/<lesson-id>`), from the locale's course outline, for
+ * islands that judge progress per module; null until the outline has loaded (or when it failed).
+ */
+export function useModuleLessons(locale: string): Map<string, string[]> | null {
+  const outline = useOutline(locale);
+  return useMemo(() => (outline && outline !== 'failed' ? new Map(outline.modules.map((m) => [m.id, m.lessons.map((l) => l.id)])) : null), [outline]);
 }

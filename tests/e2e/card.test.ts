@@ -152,7 +152,7 @@ describe('bad input on the card', () => {
     const long = 'x'.repeat(1200);
     await wishes.fill(long);
     const error = page.locator('#card-wishes-error');
-    expect(await error.textContent()).toBe(en['card.tooLong'].replace('{{count}}', '1200').replace('{{max}}', '1000'));
+    expect(await error.textContent()).toBe(en['card.tooLong'].replace('{{count}}', '1,200').replace('{{max}}', '1,000'));
     expect(await wishes.getAttribute('aria-invalid')).toBe('true');
     expect(await wishes.inputValue()).toBe(long);
     expect((await storedCard(page)).wishes).toBe('Warehouse work');

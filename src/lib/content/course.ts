@@ -161,6 +161,9 @@ export function buildCourse(input: BuildCourseInput): Map<string, LocaleCourse> 
     if (!moduleById.has(moduleId)) {
       throw new ContentError(`${lesson.filePath}: module "${moduleId}" does not exist (no content/modules/${moduleId}.yaml)`);
     }
+    if (/^\d+$/.test(lessonId)) {
+      throw new ContentError(`${lesson.filePath}: a lesson id of digits only is the address of a page of the module's lesson list; rename the file`);
+    }
     const map = byLocale.get(locale) ?? new Map();
     map.set(`${moduleId}/${lessonId}`, lesson);
     byLocale.set(locale, map);

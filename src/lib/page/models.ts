@@ -70,9 +70,44 @@ export interface LessonModel extends PageModel, ContentModel {
 
 export interface ModuleModel extends PageModel {
   module: ResolvedModule;
+  /** The lessons this page lists: a page of at most `MODULE_PAGE_SIZE`, so the page stays small. */
+  lessons: ResolvedLesson[];
+  /** Where this page is in the module's list of lessons. */
+  page: ModulePage;
   breadcrumbs: { home: string };
   /** The module survey, offered when every lesson is completed. */
   surveyHref: string;
+}
+
+/** One page of a module's lesson list. */
+export interface ModulePage {
+  /** 1 for the module's own page. */
+  number: number;
+  /** How many pages the list has (at least 1). */
+  count: number;
+  /** Position of this page's first and last lesson in the module, from 1 (0 and 0 when it has none). */
+  from: number;
+  to: number;
+  /** Links to every page of the list, in order (`hrefs[0]` is the module page). */
+  hrefs: string[];
+}
+
+/**
+ * Lessons a module page lists. The first view of a page must fit in the first round trip
+ * (14 KB gzipped, docs/bench.md); a card costs up to about 200 bytes of that and the page around
+ * it about 10 KB, so a module of hundreds of lessons (a county's course with local lessons) is
+ * listed over several pages. No module of the national course needs a second page.
+ */
+export const MODULE_PAGE_SIZE = 15;
+
+/** How many pages a module's lesson list takes. */
+export function modulePageCount(lessonCount: number): number {
+  return Math.max(1, Math.ceil(lessonCount / MODULE_PAGE_SIZE));
+}
+
+/** The page of its module's list that a lesson is on (the first lesson of a module is on page 1). */
+export function modulePageOf(lessonIndex: number): number {
+  return Math.floor(lessonIndex / MODULE_PAGE_SIZE) + 1;
 }
 
 export interface HomeModel extends PageModel {
@@ -105,6 +140,7 @@ export function lessonModel(course: LocaleCourse, lessonId: string, changes: rea
   const index = flat.findIndex((entry) => entry.lesson.id === lessonId);
   if (index === -1) throw new Error(`no lesson "${lessonId}" in the ${course.locale} course`);
   const { module, lesson } = flat[index]!;
+  const listed = modulePageOf(module.lessons.indexOf(lesson));
   const previous = flat[index - 1]?.lesson;
   const next = flat[index + 1]?.lesson;
   return {
@@ -118,20 +154,32 @@ export function lessonModel(course: LocaleCourse, lessonId: string, changes: rea
     isFallback: lesson.isFallback,
     notices: noticesFor(lesson, course.locale),
     sourceHref: href(lessonPath(SOURCE_LOCALE, module.id, lesson.lessonId)),
-    breadcrumbs: { home: href(homePath(course.locale)), module: { title: module.title, href: href(modulePath(course.locale, module.id)), ...(module.isFallback ? { lang: module.contentLocale } : {}) } },
+    // Back to the page of the module's list that shows this lesson.
+    breadcrumbs: { home: href(homePath(course.locale)), module: { title: module.title, href: href(modulePath(course.locale, module.id, listed)), ...(module.isFallback ? { lang: module.contentLocale } : {}) } },
     ...(previous ? { previous: titled(previous) } : {}),
     ...(next ? { next: titled(next) } : {}),
   };
 }
 
-/** The model of a module page, `/<locale>/<module-id>/`. */
-export function moduleModel(course: LocaleCourse, moduleId: string): ModuleModel {
+/**
+ * The model of a module page, `/<locale>/<module-id>/`, or of a further page of its lesson list,
+ * `/<locale>/<module-id>/<page>/`.
+ *
+ * @throws Error for a module or page the course does not have (a routing bug)
+ */
+export function moduleModel(course: LocaleCourse, moduleId: string, page = 1): ModuleModel {
   const module = course.modules.find((m) => m.id === moduleId);
   if (!module) throw new Error(`no module "${moduleId}" in the ${course.locale} course`);
+  const count = modulePageCount(module.lessons.length);
+  if (!Number.isInteger(page) || page < 1 || page > count) throw new Error(`module "${moduleId}" has no page ${page}`);
+  const lessons = module.lessons.slice((page - 1) * MODULE_PAGE_SIZE, page * MODULE_PAGE_SIZE);
+  const from = lessons.length ? (page - 1) * MODULE_PAGE_SIZE + 1 : 0;
   return {
     locale: course.locale,
-    path: modulePath(course.locale, module.id),
+    path: modulePath(course.locale, module.id, page),
     module,
+    lessons,
+    page: { number: page, count, from, to: from ? from + lessons.length - 1 : 0, hrefs: Array.from({ length: count }, (_, i) => href(modulePath(course.locale, module.id, i + 1))) },
     breadcrumbs: { home: href(homePath(course.locale)) },
     surveyHref: `${href(pagePaths.survey(course.locale, 'module'))}?module=${module.id}`,
   };

@@ -47,9 +47,10 @@ export function enhanceHome(root: HTMLElement): void {
   const link = root.querySelector<HTMLAnchorElement>('[data-next-step]');
   const cards = [...document.querySelectorAll<HTMLElement>('[data-course-modules] [data-module]')];
 
-  const showCards = (value: ProgressStore, visited: Set<string>) => {
+  // Each module's lessons come from the course outline, not the page: the page would grow with the course.
+  const showCards = (value: ProgressStore, visited: Set<string>, lessonsOf: Map<string, string[]>) => {
     for (const card of cards) {
-      const ids = (card.dataset.lessonIds ?? '').split(' ').filter(Boolean);
+      const ids = lessonsOf.get(card.dataset.module ?? '') ?? [];
       const line = card.querySelector<HTMLElement>('[data-module-mark]')!;
       const completed = ids.filter((id) => value.lessons[id]?.completedAt).length;
       const begun = ids.some((id) => lessonMark(id, value, visited) !== 'none');
@@ -60,13 +61,13 @@ export function enhanceHome(root: HTMLElement): void {
 
   const show = async () => {
     const value = progress.snapshot().value;
-    showCards(value, visitedLessons(site));
     let outline;
     try {
       outline = await loadOutline(locale);
     } catch {
-      return; // offline and never cached: "Start" stays, the cards are marked already
+      return; // offline and never cached: "Start" stays, and the cards stay without marks
     }
+    showCards(value, visitedLessons(site), new Map(outline.modules.map((m) => [m.id, m.lessons.map((l) => l.id)])));
     const summary = summarize(value, outline.modules.map((m) => ({ id: m.id, plannedHours: m.plannedHours, lessonIds: m.lessons.map((l) => l.id) })));
     const line = root.querySelector<HTMLElement>('[data-course-progress]');
     if (line && summary.completed) line.textContent = format(texts['progress.lessonsDone']!, { done: summary.completed, total: summary.total }, numbers);
@@ -93,27 +94,33 @@ export function enhanceHome(root: HTMLElement): void {
   progress.subscribe(() => void show());
 }
 
-/** A module page: its progress line and bar, the survey offer when done, and a mark per lesson. */
+/**
+ * A module page: its progress line and bar, the survey offer when done, and a mark per lesson.
+ * A module listed on one page has all its lessons on it; a long module's page lists only some
+ * (`data-pages` > 1), so its progress waits for the module's lessons from the course outline.
+ */
 export function enhanceModule(root: HTMLElement): void {
-  const { site = '' } = root.dataset;
+  const { site = '', locale = '', moduleId = '', pages = '1' } = root.dataset;
   const texts = JSON.parse(root.dataset.texts ?? '{}') as Texts;
   const numbers = document.documentElement.dataset.numbers;
   const plannedHours = Number(root.dataset.plannedHours);
   const progress = deviceStore(progressStore, site);
   const cards = [...document.querySelectorAll<HTMLElement>('[data-lesson-card]')];
+  let lessonIds: string[] | null = pages === '1' ? cards.map((card) => card.dataset.lessonCard!) : null;
 
   const show = () => {
     const value = progress.snapshot().value;
     const visited = visitedLessons(site);
-    const ids = cards.map((card) => card.dataset.lessonCard!);
-    const summary = summarize(value, [{ id: 'module', plannedHours, lessonIds: ids }]);
-    root.querySelector<HTMLElement>('[data-progress-text]')!.textContent =
-      `${format(texts['progress.lessonsDone']!, { done: summary.completed, total: summary.total }, numbers)} · ${format(texts['progress.hoursDone']!, { done: summary.hoursDone, total: summary.plannedHours }, numbers)}`;
-    const bar = root.querySelector<HTMLProgressElement>('progress')!;
-    bar.max = summary.total || 1;
-    bar.value = summary.completed;
-    root.querySelector<HTMLElement>('[data-module-done]')!.hidden = !summary.done;
-    root.dataset.progressDone = String(summary.completed);
+    if (lessonIds) {
+      const summary = summarize(value, [{ id: 'module', plannedHours, lessonIds }]);
+      root.querySelector<HTMLElement>('[data-progress-text]')!.textContent =
+        `${format(texts['progress.lessonsDone']!, { done: summary.completed, total: summary.total }, numbers)} · ${format(texts['progress.hoursDone']!, { done: summary.hoursDone, total: summary.plannedHours }, numbers)}`;
+      const bar = root.querySelector<HTMLProgressElement>('progress')!;
+      bar.max = summary.total || 1;
+      bar.value = summary.completed;
+      root.querySelector<HTMLElement>('[data-module-done]')!.hidden = !summary.done;
+      root.dataset.progressDone = String(summary.completed);
+    }
     for (const card of cards) {
       const mark = markElement(lessonMark(card.dataset.lessonCard!, value, visited), texts);
       card.querySelector<HTMLElement>('[data-lesson-mark]')!.replaceChildren(...(mark ? [mark] : []));
@@ -121,4 +128,15 @@ export function enhanceModule(root: HTMLElement): void {
   };
   show();
   progress.subscribe(show);
+  if (!lessonIds) {
+    loadOutline(locale).then(
+      (outline) => {
+        const module = outline.modules.find((m) => m.id === moduleId);
+        if (!module) return;
+        lessonIds = module.lessons.map((l) => l.id);
+        show();
+      },
+      () => {}, // offline and never cached: the lesson marks are there, the module total is not
+    );
+  }
 }

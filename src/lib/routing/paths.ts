@@ -45,8 +45,14 @@ export function absoluteUrl(path: string, origin: string = (import.meta as { env
 /** Course home of a locale: `sv/`. */
 export const homePath = (locale: string) => `${locale}/`;
 
-/** A module page: `sv/forsorja-sig/`. */
-export const modulePath = (locale: string, moduleId: string) => `${locale}/${moduleId}/`;
+/**
+ * A module page: `sv/forsorja-sig/`, and the further pages of its lesson list: `sv/forsorja-sig/2/`
+ * (a lesson id is never digits only, so these cannot meet a lesson).
+ */
+export const modulePath = (locale: string, moduleId: string, page = 1) => (page > 1 ? `${locale}/${moduleId}/${page}/` : `${locale}/${moduleId}/`);
+
+/** The recorded audio of a module's lessons, for "Save for offline": `sv/forsorja-sig/audio.json`. */
+export const moduleAudioPath = (locale: string, moduleId: string) => `${locale}/${moduleId}/audio.json`;
 
 /** A lesson page: `sv/forsorja-sig/a-kassa/`. */
 export const lessonPath = (locale: string, moduleId: string, lessonId: string) => `${locale}/${moduleId}/${lessonId}/`;

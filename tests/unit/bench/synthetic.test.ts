@@ -110,7 +110,7 @@ describe('writeSyntheticCourse', () => {
     const path = sampleLessonPath(out, 'sv')!;
     const [, , moduleId, lessonId] = path.split('/');
     const sv = splitFrontmatter(readFileSync(join(out, 'lessons', 'sv', moduleId!, `${lessonId}.mdx`), 'utf8'));
-    expect(Object.keys(sv.data).sort()).toEqual(['lastReviewed', 'minutes', 'order', 'sources', 'summary', 'title', 'translation']);
+    expect(Object.keys(sv.data).sort()).toEqual(['lastReviewed', 'minutes', 'order', 'reviewer', 'sources', 'summary', 'title', 'translation']);
     expect(sv.data.translation).toBe('original');
     const arDir = join(out, 'lessons', 'ar');
     const arModule = readdirSync(arDir)[0]!;

@@ -15,6 +15,7 @@ const context: CheckContext = {
   factIds: new Set(readFacts('content').keys()),
   cardStepIds: readCardStepIds('content'),
   plainLanguageLocales: new Set(locales.filter((l) => l.plainLanguageOf).map((l) => l.code)),
+  courseLocales: locales.map((l) => l.code),
 };
 const model = files.find((f) => f.path === 'content/lessons/sv/forsorja-sig/a-kassa.mdx')!;
 /** The first fact the model lesson uses. */
@@ -28,9 +29,10 @@ const messages = (file: ContentFile) => checkLesson(file, undefined, context).ma
 const variant = (change: (text: string) => string, path = model.path): ContentFile => ({ path, text: change(model.text) });
 
 describe('the course content', () => {
+  // Reads and parses every lesson in nine languages: seconds on a loaded machine.
   it('passes every content check', () => {
     expect(checkCourse(files, undefined, context)).toEqual([]);
-  });
+  }, 30_000);
 
   it('is complete in every locale and in easy Swedish: no lesson falls back', () => {
     const lessons = new Map(files.filter((f) => f.path.startsWith('content/lessons/')).map((f) => [f.path, f.text]));
@@ -109,6 +111,8 @@ describe('content rules fire', () => {
       expect.stringMatching(/^content\/lessons\/uk\/forsorja-sig\/a-kassa\.mdx: self-check answers differ from the source lesson/),
       'content/lessons/sv/forsorja-sig/: 1 lessons; the module needs at least 8',
       'content/modules: planned hours add up to 30; the law asks for at least 100',
+      // A lesson that has not arrived in every language yet.
+      expect.stringMatching(/^content\/lessons\/sv\/forsorja-sig\/a-kassa\.mdx: not yet in sv-easy, en, fa, prs, so, ti: add/),
       expect.stringMatching(/^content\/lessons\/sv\/: option 1 is the right self-check answer in 4 of 4 questions/),
     ]));
   });

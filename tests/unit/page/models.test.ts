@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCourse, type BuildCourseInput } from '../../../src/lib/content/course.ts';
-import { changeEntries, homeModel, lessonModel, moduleModel, noticesFor } from '../../../src/lib/page/models.ts';
+import { changeEntries, homeModel, lessonModel, moduleModel, modulePageCount, MODULE_PAGE_SIZE, noticesFor } from '../../../src/lib/page/models.ts';
+import { pagerItems } from '../../../src/lib/page/pager.ts';
 import { outlineLinks, progressOutline, toOutline } from '../../../src/lib/page/outline.ts';
 import type { Change } from '../../../src/schemas/change.ts';
 
@@ -109,5 +110,44 @@ describe('the change log as a locale shows it', () => {
   it('gives a lesson page only its own entries', () => {
     expect(lessonModel(ar, 'arbete/a', changes).changes.map((c) => c.date)).toEqual(['2026-06-01']);
     expect(lessonModel(ar, 'komma/start', changes).changes).toEqual([]);
+  });
+});
+
+describe('a long module over several pages', () => {
+  const many = MODULE_PAGE_SIZE * 2 + 3;
+  const long = buildCourse({
+    ...input,
+    lessons: [...input.lessons, ...Array.from({ length: many }, (_, i) => original(`sv/komma/l${String(i).padStart(3, '0')}`, i + 2))],
+  }).get('sv')!;
+  const lessons = long.modules.find((m) => m.id === 'komma')!.lessons;
+
+  it('lists at most MODULE_PAGE_SIZE lessons a page, every lesson once, with links to every page', () => {
+    expect(modulePageCount(0)).toBe(1);
+    expect(modulePageCount(MODULE_PAGE_SIZE)).toBe(1);
+    expect(modulePageCount(MODULE_PAGE_SIZE + 1)).toBe(2);
+    const pages = [1, 2, 3].map((n) => moduleModel(long, 'komma', n));
+    expect(pages.map((p) => p.lessons.length)).toEqual([MODULE_PAGE_SIZE, MODULE_PAGE_SIZE, lessons.length - 2 * MODULE_PAGE_SIZE]);
+    expect(pages.flatMap((p) => p.lessons.map((l) => l.id))).toEqual(lessons.map((l) => l.id));
+    expect(pages[1]!).toMatchObject({ path: 'sv/komma/2/', page: { number: 2, count: 3, from: MODULE_PAGE_SIZE + 1, to: 2 * MODULE_PAGE_SIZE, hrefs: ['/sv/komma/', '/sv/komma/2/', '/sv/komma/3/'] } });
+    expect(() => moduleModel(long, 'komma', 4)).toThrow(/no page 4/);
+  });
+
+  it('links a lesson back to the page of the list that shows it', () => {
+    const last = lessons[lessons.length - 1]!;
+    expect(lessonModel(long, last.id).breadcrumbs.module.href).toBe('/sv/komma/3/');
+    expect(lessonModel(long, lessons[0]!.id).breadcrumbs.module.href).toBe('/sv/komma/');
+  });
+
+  it('refuses a lesson id of digits only: it would be the address of a page of the list', () => {
+    expect(() => buildCourse({ ...input, lessons: [...input.lessons, original('sv/komma/2', 9)] })).toThrow(/digits only/);
+  });
+});
+
+describe('the pager', () => {
+  it('shows every page when there are few, else the ends and the neighbours with gaps', () => {
+    expect(pagerItems(2, 4)).toEqual([1, 2, 3, 4]);
+    expect(pagerItems(5, 12)).toEqual([1, null, 4, 5, 6, null, 12]);
+    expect(pagerItems(1, 12)).toEqual([1, 2, null, 12]);
+    expect(pagerItems(3, 12)).toEqual([1, 2, 3, 4, null, 12]);
   });
 });
