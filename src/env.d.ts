@@ -29,8 +29,8 @@ declare module 'virtual:orienta/brand.css' {}
 declare module 'virtual:orienta/fonts.css' {}
 
 declare module 'virtual:orienta/fonts' {
-  /** Fonts a page in a script should preload, by script. */
-  export const preloadFonts: Partial<Record<'ethiopic', string>>;
+  /** A script's text font, fallback faces and font stack (inlined only on pages in that script), by script. */
+  export const fontsByScript: Partial<Record<'arabic' | 'ethiopic', { css: string; hash: string; preload?: string }>>;
 }
 
 // Lets plain `tsc` type-check .ts files that import Astro components; Astro's own tooling

@@ -174,10 +174,11 @@ export function textHitsRanges(text: string, ranges: [number, number][] | null):
   return false;
 }
 
-/** A selector as node-html-parser can run it: `:root` → `html`, pseudo-classes and -elements dropped. */
+/** A selector as node-html-parser can run it: `:root` → `html` (`html:root` → `html`), pseudo-classes and -elements dropped. */
 export function queryableSelector(selector: string): string {
   return selector
-    .replace(/:root\b/g, 'html')
+    .replace(/(^|[\s>+~(]):root\b/g, '$1html')
+    .replace(/:root\b/g, '')
     .replace(/::?(before|after|first-line|first-letter|marker|placeholder|selection|backdrop|-webkit-[\w-]+|-moz-[\w-]+)\b/gi, '')
     .replace(/:(hover|focus|focus-visible|focus-within|active|visited|link|target|checked|disabled|enabled|first-child|last-child|only-child|empty)\b/gi, '')
     .trim();
@@ -210,7 +211,8 @@ export function fontsForPage(root: HTMLElement, faces: FontFace[], rules: Family
         text = visibleText(root);
       }
       for (const face of faces) {
-        if (seen.has(face) || !families.some((f) => f.toLowerCase() === face.family.toLowerCase())) continue;
+        // A face with only local() sources (a metric-matched fallback) downloads nothing.
+        if (!face.url || seen.has(face) || !families.some((f) => f.toLowerCase() === face.family.toLowerCase())) continue;
         if (textHitsRanges(text, face.ranges)) {
           seen.add(face);
           used.push({ ...face, usedBy: selector });

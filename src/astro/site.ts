@@ -3,4 +3,4 @@
  * `virtual:orienta/site`: everything else asks here.
  */
 export { site, locales, localSiteIds, localResources, reservedSegments, logoUrl } from 'virtual:orienta/site';
-export { preloadFonts } from 'virtual:orienta/fonts';
+export { fontsByScript } from 'virtual:orienta/fonts';

@@ -119,6 +119,8 @@ describe('fonts', () => {
 
   it('makes selectors queryable', () => {
     expect(queryableSelector(':root[lang=ti] a:hover::before')).toBe('html[lang=ti] a');
+    expect(queryableSelector('html:root')).toBe('html');
+    expect(queryableSelector('.x > :root')).toBe('.x > html');
   });
 
   it('downloads a script font only on pages in that language with text in its range', () => {
@@ -132,6 +134,9 @@ describe('fonts', () => {
     expect(fonts('ti', '<p>ሰላም</p>')).toEqual(['/_astro/ti.woff2']);
     // An Arabic page whose text is all Latin (a fallback lesson) downloads nothing.
     expect(fonts('ar', '<p>Hej</p>')).toEqual([]);
+    // A fallback face over a local font downloads nothing, even where it draws the page.
+    const local = '@font-face{font-family:"Noto Sans Arabic (DejaVu Sans)";src:local("DejaVu Sans");size-adjust:95%}html:root{font-family:"Noto Sans Arabic","Noto Sans Arabic (DejaVu Sans)",sans-serif}';
+    expect(fontsForPage(parseHtml(page({ lang: 'ar', body: '<p>مرحبا</p>' })), [...faces, ...parseFontFaces(local)], [...rules, ...parseFamilyRules(local)]).map((f) => f.url)).toEqual(['/_astro/ar-400.woff2', '/_astro/ar-700.woff2']);
   });
 });
 
