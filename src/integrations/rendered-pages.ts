@@ -9,6 +9,7 @@
  * `transformPage`).
  */
 import { moveIslandStyleToHead } from './island-style.ts';
+import { ownPagePolicy } from '../lib/hosting/csp.ts';
 
 /** A built page: its path relative to the site root (`sv/forsorja-sig/a-kassa/`), and its HTML. */
 export interface RenderedPage {
@@ -40,11 +41,12 @@ export async function renderedPage(page: RenderedPage): Promise<void> {
 }
 
 /**
- * The HTML every page is written with: Astro's island style moved into the head. Pure; done here
- * rather than by rewriting every file after the build.
+ * The HTML every page is written with: Astro's island style moved into the head, and a meta
+ * Content-Security-Policy that names only the page's own inline scripts and styles. Pure; done
+ * here rather than by rewriting every file after the build.
  */
 export function transformPage(html: string): string {
-  return moveIslandStyleToHead(html);
+  return ownPagePolicy(moveIslandStyleToHead(html));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import {
   HEADERS_CSP_MARKER,
   formatPolicy,
@@ -8,6 +9,7 @@ import {
   metaPolicy,
   missingFromHeader,
   nginxCspInclude,
+  ownPagePolicy,
   parsePolicy,
 } from '../../src/lib/hosting/csp.ts';
 
@@ -75,5 +77,27 @@ describe('Content-Security-Policy for the server', () => {
     expect(rules.every((r) => r.startsWith('/kommun/so/'))).toBe(true);
     expect(headersFile(template, { base: '/', policy: "default-src 'self'" })).toContain("\n/*\n  Content-Security-Policy: default-src 'self'\n");
     expect(() => headersFile('/*\n  X-A: b\n', { base: '/', policy: '' })).toThrow(/marker/);
+  });
+});
+
+describe('a page\'s own meta policy', () => {
+  const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const page = (policy: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
+
+  it('keeps only the hashes of inline scripts and styles the page has, and everything else', () => {
+    const script = 'console.log(1)';
+    const style = 'p{color:red}';
+    const html = page(`default-src 'self'; script-src 'self' ${A} ${sha(script)}; style-src 'self' ${sha(style)} ${B};`, `<script>${script}</script><script type="module" src="/a.js"></script><style>${style}</style>`);
+    const own = parsePolicy(metaPolicy(ownPagePolicy(html))!);
+    expect(own.get('script-src')).toEqual(["'self'", sha(script)]);
+    expect(own.get('style-src')).toEqual(["'self'", sha(style)]);
+    expect(own.get('default-src')).toEqual(["'self'"]);
+  });
+
+  it('does not count an external script, and leaves a page without a meta policy alone', () => {
+    const html = page(`script-src 'self' ${sha('')}`, '<script src="/x.js"></script>');
+    expect(parsePolicy(metaPolicy(ownPagePolicy(html))!).get('script-src')).toEqual(["'self'"]);
+    const plain = '<html><head></head><body><script>1</script></body></html>';
+    expect(ownPagePolicy(plain)).toBe(plain);
   });
 });

@@ -8,12 +8,13 @@
  * header must not be weaker than the pages' own policy, so it carries the same inline-script and
  * inline-style hashes instead of `'unsafe-inline'`.
  *
- * Why one policy for the whole site instead of one per page: Astro's inline scripts (the island
- * runtime and its directive loaders) are the same on every page, so every page has the same
- * `script-src`; only `style-src` varies between page kinds, and only among the site's own inline
- * stylesheets. One policy fits every host: Cloudflare Pages allows at most 100 `_headers` rules,
+ * Why one policy for the whole site instead of one per page: the site has a handful of inline
+ * scripts (Astro's island runtime and directive loaders) and inline stylesheets, the same on every
+ * page of a kind, so their union is short. One policy fits every host: Cloudflare Pages allows at most 100 `_headers` rules,
  * far fewer than a site's pages, and an nginx `map` per page would grow with every lesson.
  */
+
+import { createHash } from 'node:crypto';
 
 /** A parsed policy: directive name to its source list, in order. */
 export type Policy = Map<string, string[]>;
@@ -144,4 +145,28 @@ export function headersFile(template: string, options: { base: string; policy: s
     .join('\n')
     .replace(HEADERS_CSP_MARKER, options.policy);
   return `# Written by the Orienta build from hosting/_headers for the base path ${options.base}. Edit the template, not this file.\n${body}`;
+}
+
+const META_CSP = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy\b[^>]*>/i;
+
+/**
+ * The page with a meta policy that allows only the inline scripts and styles the page itself has.
+ * Astro writes the hashes of every inline script and style it knows into every page (about 0.7 KB
+ * gz that cannot compress, on a 14 KB budget); a lesson has no inline script at all. Other
+ * sources (`'self'`) stay; a page without a meta policy is returned unchanged.
+ */
+export function ownPagePolicy(html: string): string {
+  const tag = META_CSP.exec(html);
+  const policyText = metaPolicy(html);
+  if (!tag || policyText === null) return html;
+  const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const inline = (name: 'script' | 'style') =>
+    new Set([...html.matchAll(new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}>`, 'gi'))].filter((m) => !/\bsrc\s*=/i.test(m[1]!)).map((m) => sha(m[2]!)));
+  const present = { 'script-src': inline('script'), 'style-src': inline('style') };
+  const policy = parsePolicy(policyText);
+  for (const directive of HASHED) {
+    const sources = policy.get(directive);
+    if (sources) policy.set(directive, sources.filter((source) => !HASH.test(source) || present[directive].has(source)));
+  }
+  return html.replace(tag[0], `<meta http-equiv="content-security-policy" content="${formatPolicy(policy)}">`);
 }
