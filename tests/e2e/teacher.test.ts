@@ -78,7 +78,8 @@ describe('receiving an assignment', () => {
     expect(await card.textContent()).toContain('مجموعة الثلاثاء');
     expect(page.url()).toBe(`${server.url}ar/`);
     expect(await card.locator('[data-assigned-item]').count()).toBe(2);
-    expect(await card.locator('[data-assignment-progress]').textContent()).toMatch(/\b0\D+5\b/);
+    // Numbers as an Arabic reader writes them: ٠ of ٥.
+    expect(await card.locator('[data-assignment-progress]').textContent()).toMatch(/٠\D+٥/);
     // Opening the same link again keeps one assignment.
     await page.goto('about:blank');
     await page.goto(link);
@@ -91,7 +92,7 @@ describe('receiving an assignment', () => {
     await page.goto(`${server.url}ar/`);
     await ready(page);
     await expect.poll(() => page.locator('[data-assigned-item="forsorja-sig/a-kassa"]').getAttribute('data-done')).toBe('true');
-    expect(await page.locator('[data-assignment-progress]').textContent()).toMatch(/\b1\D+5\b/);
+    expect(await page.locator('[data-assignment-progress]').textContent()).toMatch(/١\D+٥/);
     // It shows on the progress page too, and can be removed there.
     await page.goto(`${server.url}ar/progress/`);
     await ready(page);
