@@ -42,9 +42,11 @@ export async function writeServiceWorker(outDir: string, options: ServiceWorkerO
     format: 'iife',
     target: 'es2020',
     outfile: join(outDir, 'sw.js'),
-    // `import.meta.env` as Vite gives it to pages, for the path helpers the worker shares with them.
-    define: { __ORIENTA_SW__: JSON.stringify(manifest), 'import.meta.env': JSON.stringify({ BASE_URL: manifest.base }) },
+    define: { __ORIENTA_SW__: JSON.stringify(manifest) },
     logLevel: 'warning',
+    // The worker uses the path helpers' pure functions with the manifest's base; the helpers that
+    // read the base from `import.meta.env` (pages only) are bundled but never called here.
+    logOverride: { 'empty-import-meta': 'silent' },
   });
   return manifest.version;
 }
