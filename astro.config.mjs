@@ -38,6 +38,8 @@ export default defineConfig({
   vite: {
     // Scripts and assets go to cacheable files instead of being inlined into every page: the
     // first round trip carries the lesson text, not code the browser already has.
-    build: { assetsInlineLimit: 0 },
+    // No module-preload helper: dynamic imports here load one small module each, and the helper
+    // itself (about 1 KB) would be eager code on every page.
+    build: { assetsInlineLimit: 0, modulePreload: false },
   },
 });

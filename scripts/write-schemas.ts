@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * Writes, from the zod schemas, (1) the JSON Schemas of exported files into `public/schemas/` and
- * (2) the browser's validators into `src/lib/device-data/validators.generated.ts`, compiled from
+ * (2) the browser's validators into `src/lib/device-data/validators/*.generated.ts`, compiled from
  * those same JSON Schemas by Ajv. The published contract and the code that enforces it in the
  * browser therefore cannot drift, and zod never ships to a page. A unit test fails if the
  * committed files differ from what this script writes. Run: `npm run schemas`.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -49,7 +49,34 @@ export const VALIDATED = {
   audioManifestV1: audioManifestV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
-export const VALIDATORS_FILE = 'src/lib/device-data/validators.generated.ts';
+/** The TypeScript type each validator proves, and the schema module that exports it. */
+const VALIDATED_TYPES: Record<keyof typeof VALIDATED, [type: string, module: string]> = {
+  progressStoreV1: ['ProgressStore', 'progress.ts'],
+  progressFileV2: ['ProgressExport', 'progress.ts'],
+  passportStoreV1: ['PassportStore', 'passport.ts'],
+  groupStoreV1: ['GroupStore', 'group.ts'],
+  surveyPartialV1: ['SurveyPartialFile', 'survey-partial.ts'],
+  assignmentV1: ['Assignment', 'assignment.ts'],
+  assignmentStoreV1: ['AssignmentStore', 'assignment.ts'],
+  surveyStoreV1: ['SurveyStoreV1', 'survey-response.ts'],
+  surveyFileV1: ['SurveyExportFile', 'survey-response.ts'],
+  visitsStoreV1: ['VisitsStore', 'visits.ts'],
+  preferencesStoreV1: ['Preferences', 'preferences.ts'],
+  cardStoreV1: ['CardStore', 'competence-card.ts'],
+  cardFileV1: ['CardFile', 'competence-card.ts'],
+  audioManifestV1: ['AudioManifest', 'audio.ts'],
+};
+
+/** Folder of the generated validators: one module each, so a page bundles only those it imports. */
+export const VALIDATORS_DIR = 'src/lib/device-data/validators';
+
+/** `progressStoreV1` → `progress-store-v1.generated.ts`. */
+export function validatorFile(name: keyof typeof VALIDATED): string {
+  return `${VALIDATORS_DIR}/${name.replace(/[A-Z]|(?<=[a-z])(?=\d)/g, (c) => `-${c.toLowerCase()}`)}.generated.ts`;
+}
+
+/** `progressStoreV1` → `isProgressStoreV1`, the name its module exports. */
+export const validatorExport = (name: string) => `is${name[0]!.toUpperCase()}${name.slice(1)}`;
 
 /** The JSON Schema document of a zod schema (draft 2020-12). */
 export function jsonSchemaOf(schema: z.ZodType, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -108,30 +135,59 @@ export function jsonSchemaFor(name: keyof typeof PUBLISHED): Record<string, unkn
   return jsonSchemaOf(schema, { $id: `/schemas/${name}`, title });
 }
 
-/** The source of the generated validators module. */
-export function validatorsSource(): string {
+/**
+ * Removes the `params` and `schemaPath` of Ajv's error objects, which the browser never shows
+ * (a refused file is named by its reason; `describe()` gives path and keyword): they carry whole
+ * patterns and schema fragments and made up a third of a validator's size. Scans string literals,
+ * since patterns contain braces.
+ */
+function slimErrors(code: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const at = code.indexOf(',params:{', i);
+    if (at === -1) return (out + code.slice(i)).replace(/,schemaPath:"(?:[^"\\]|\\.)*"/g, '');
+    out += code.slice(i, at);
+    let depth = 0;
+    let j = at + ',params:'.length;
+    for (; j < code.length; j++) {
+      const c = code[j];
+      if (c === '"') {
+        for (j++; code[j] !== '"'; j++) if (code[j] === '\\') j++;
+      } else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) break;
+    }
+    i = j + 1;
+  }
+}
+
+/** The source of one generated validator module. */
+export function validatorSource(name: keyof typeof VALIDATED): string {
   const ajv = new Ajv({
     code: { source: true, esm: true, lines: false },
     // Formats are enforced by the patterns zod writes beside them; no format code in the browser.
     validateFormats: false,
     allErrors: false,
     strict: false,
-    messages: true,
+    messages: false,
   });
-  for (const [name, schema] of Object.entries(VALIDATED)) ajv.addSchema(draft07Of(schema, name), name);
-  const refs = Object.fromEntries(Object.keys(VALIDATED).map((name) => [name, name]));
-  let code = standaloneCode(ajv, refs);
+  ajv.addSchema(draft07Of(VALIDATED[name], name), name);
+  let code = standaloneCode(ajv, { [name]: name });
   // Ajv emits a CommonJS require for its code-point counter even in ESM mode; inline it.
   code = code.replaceAll('require("ajv/dist/runtime/ucs2length").default', 'ucs2length');
   if (/require\(/.test(code)) throw new Error('generated validators still require a module; inline it in write-schemas.ts');
+  const [type, module] = VALIDATED_TYPES[name];
   return [
     '// @ts-nocheck',
     '/* eslint-disable */',
     '// Generated by `npm run schemas` from the zod schemas in src/schemas/. Do not edit.',
+    `import type { ${type} } from '../../../schemas/${module}';`,
+    "import { wrap } from '../validate.ts';",
     '/** Counts code points, as JSON Schema counts string length. */',
     'function ucs2length(text) { let n = text.length; for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n--; i++; } } return n; }',
-    // Marked pure so that a bundler drops the validators a page does not use.
-    code.replace(/^"use strict";/, '').replaceAll('new RegExp(', '/* @__PURE__ */ new RegExp('),
+    slimErrors(code.replace(/^"use strict";/, '')).replace(`export const ${name} = `, 'const generated = '),
+    `/** Checks a value against the \`${name}\` schema (generated from its zod schema). */`,
+    `export const ${validatorExport(name)} = /* @__PURE__ */ wrap<${type}>(generated);`,
     '',
   ].join('\n');
 }
@@ -141,6 +197,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     writeFileSync(`public/schemas/${name}`, `${JSON.stringify(jsonSchemaFor(name), null, 2)}\n`);
     console.log(`public/schemas/${name}`);
   }
-  writeFileSync(VALIDATORS_FILE, validatorsSource());
-  console.log(VALIDATORS_FILE);
+  rmSync(VALIDATORS_DIR, { recursive: true, force: true });
+  mkdirSync(VALIDATORS_DIR, { recursive: true });
+  for (const name of Object.keys(VALIDATED) as Array<keyof typeof VALIDATED>) {
+    writeFileSync(validatorFile(name), validatorSource(name));
+    console.log(validatorFile(name));
+  }
 }

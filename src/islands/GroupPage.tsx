@@ -14,7 +14,7 @@ import { entryFromFile, entryFromPassport, groupStore, receive, removeParticipan
 import { classGrid, gridToCsv, type GridSort } from '../lib/group/grid.ts';
 import { assemble, collectPart, decodePassport, readPassportPart, type PartCollection } from '../lib/passport/codec.ts';
 import { readProgressFile } from '../lib/progress/transfer.ts';
-import { progressFile } from '../lib/progress/definitions.ts';
+import { progressFile } from '../lib/progress/file.ts';
 import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';

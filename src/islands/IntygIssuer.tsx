@@ -17,7 +17,7 @@ import { signCertificate } from '../lib/intyg/sign.ts';
 import { CERTIFICATE_PARAM } from '../lib/intyg/verify.ts';
 import { assemble, collectPart, decodePassport, readPassportPart, resolvePassport, type PartCollection } from '../lib/passport/codec.ts';
 import { readProgressFile } from '../lib/progress/transfer.ts';
-import { progressFile } from '../lib/progress/definitions.ts';
+import { progressFile } from '../lib/progress/file.ts';
 import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { randomUuid, toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';

@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
 import { summarize } from '../lib/progress/summary.ts';
 import { mergeProgress, previewImport, readProgressFile, writeProgressFile, type ImportPreview } from '../lib/progress/transfer.ts';
-import { progressFile } from '../lib/progress/definitions.ts';
+import { progressFile } from '../lib/progress/file.ts';
 import { progressOutline } from '../lib/page/outline.ts';
 import { absoluteUrl, schemaPath } from '../lib/routing/paths.ts';
 import { localDay } from '../lib/i18n/dates.ts';

@@ -598,6 +598,13 @@ export const uiStringsSchema = z
     'report.printFollowUp': s("Button"),
     'report.question.label': s("CSV column heading: question"),
     'report.answer': s("CSV column heading: answer"),
+    'progress.completed': s("Label shown on a lesson once it is marked completed (a check mark is shown beside it)"),
+    'progress.undo': s("Button that takes back 'Mark as completed'"),
+    'progress.continueNext': s("Label above the link to the next lesson, offered right after marking a lesson completed"),
+    'progress.courseDone': s("Shown after marking the course's last lesson completed"),
+    'progress.seeProgress': s("Link to the participant's progress page"),
+    'progress.storageProblemShort': s("On a lesson page when the device could not read or keep progress; followed by a link to 'My progress', which explains the exact problem"),
+    'progress.storageProblemLink': s("Link text after progress.storageProblemShort, to the progress page that explains the problem"),
   })
   .strict();
 

@@ -100,11 +100,9 @@ describe('offline reading', () => {
     await controlled(page);
     await offline(async () => {
       await page.reload();
-      const button = page.getByRole('button', { name: 'Mark as completed' });
-      await page.waitForFunction(() => !document.querySelector('astro-island[ssr][component-url*="LessonProgress"]'));
-      const before = await button.getAttribute('aria-pressed');
-      await button.click();
-      await expect.poll(() => button.getAttribute('aria-pressed')).not.toBe(before);
+      await page.waitForFunction(() => !document.querySelector('[data-lesson-completion] [data-complete][disabled]'));
+      await page.getByRole('button', { name: 'Mark as completed' }).click();
+      await expect.poll(() => page.locator('[data-completed-label]').isVisible()).toBe(true);
     });
     await page.close();
   });

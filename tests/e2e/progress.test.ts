@@ -33,8 +33,19 @@ async function open(path: string, page?: Page): Promise<Page> {
   return p;
 }
 const markButton = (page: Page) => page.getByRole('button', { name: 'Mark as completed' });
+/** The completion control's state as the reader sees it: "todo" (Mark as completed) or "done" (Completed ✓, Undo). */
+const completion = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('[data-lesson-completion]');
+    if (!root) return 'none';
+    const mark = root.querySelector<HTMLButtonElement>('[data-complete]')!;
+    if (mark.disabled) return 'loading';
+    const todo = !root.querySelector<HTMLElement>('[data-when=todo]')!.hidden;
+    const done = !root.querySelector<HTMLElement>('[data-when=done]')!.hidden;
+    return todo && !done ? 'todo' : done && !todo ? 'done' : 'both';
+  });
 async function waitReady(page: Page) {
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr][component-url*="LessonProgress"], astro-island[ssr][component-url*="ProgressPage"]'));
+  await page.waitForFunction(() => !document.querySelector('astro-island[ssr][component-url*="ProgressPage"], [data-lesson-completion] [data-complete][disabled]'));
 }
 
 
@@ -43,22 +54,49 @@ describe('tracking', () => {
     const page = await open(`en/${LESSON}/`);
     await reloadWithEmptyStorage(page);
     await waitReady(page);
-    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => completion(page)).toBe('todo');
     await markButton(page).click();
-    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => completion(page)).toBe('done');
     await page.reload();
     await waitReady(page);
-    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => completion(page)).toBe('done');
     // Switch language with the switcher: progress is keyed by lesson id, not by URL.
     await page.getByText('Language:').click();
     await page.getByRole('link', { name: 'العربية' }).click();
     await page.waitForURL(`${server.url}ar/${LESSON}/`);
     await waitReady(page);
-    const arabicButton = page.locator('.lesson-progress button');
-    await expect.poll(() => arabicButton.getAttribute('aria-pressed')).toBe('true');
-    // A second press undoes it.
-    await arabicButton.click();
-    await expect.poll(() => arabicButton.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => completion(page)).toBe('done');
+    // "Undo" takes it back.
+    await page.locator('[data-lesson-completion] [data-undo]').click();
+    await expect.poll(() => completion(page)).toBe('todo');
+    await page.close();
+  });
+
+  it('marking completed shows "Completed ✓" with Undo and the next lesson, by keyboard, and Undo takes it back', async () => {
+    const page = await open(`en/${LESSON}/`);
+    await reloadWithEmptyStorage(page);
+    await waitReady(page);
+    await markButton(page).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => completion(page)).toBe('done');
+    // Focus lands on the new state, which a screen reader reads; the status says it too.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-completed-label'))).toBe(true);
+    expect(await page.locator('[data-lesson-completion] [role=status]').textContent()).toBe('This lesson is completed.');
+    expect(await page.locator('[data-completed-label]').textContent()).toContain('Completed');
+    // The next lesson is offered right away: the same lesson the pager points to.
+    const next = page.locator('[data-when=done] a[rel=next]');
+    expect(await next.isVisible()).toBe(true);
+    expect(await next.getAttribute('href')).toBe(await page.locator('nav.pager a[rel=next]').getAttribute('href'));
+    expect(await axeViolations(page)).toEqual([]);
+    // Tab reaches Undo; Undo brings the button back, with focus on it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-undo'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => completion(page)).toBe('todo');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-complete'))).toBe(true);
+    expect(await page.locator('[data-lesson-completion] [role=status]').textContent()).toBe('This lesson is not completed yet.');
+    const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY))!);
+    expect(stored.lessons[LESSON]?.completedAt).toBeUndefined();
     await page.close();
   });
 
@@ -107,7 +145,7 @@ describe('no layout shift when islands hydrate', () => {
 describe('export and import', () => {
   const ajv = new Ajv2020({ strict: false });
   addFormats.default(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync('public/schemas/progress.v1.json', 'utf8')));
+  const validate = ajv.compile(JSON.parse(readFileSync('public/schemas/progress.v2.json', 'utf8')));
 
   async function importFile(page: Page, path: string) {
     const chooser = page.waitForEvent('filechooser');
@@ -126,7 +164,7 @@ describe('export and import', () => {
     await page.waitForURL(`${server.url}en/${firstHealthLesson}/`);
     await waitReady(page);
     await markButton(page).click();
-    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => completion(page)).toBe('done');
 
     await open('en/progress/', page);
     await waitReady(page);
@@ -138,7 +176,7 @@ describe('export and import', () => {
     await (await download).saveAs(path);
     const exported = JSON.parse(readFileSync(path, 'utf8'));
     expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
-    expect(exported.$schema).toBe('https://exempelby.example/schemas/progress.v1.json');
+    expect(exported.$schema).toBe('https://exempelby.example/schemas/progress.v2.json');
     expect(exported.participantName).toBe('Amal');
     expect(exported.lessons.filter((l: { completed: boolean }) => l.completed).map((l: { id: string }) => l.id).sort()).toEqual([LESSON, firstHealthLesson].sort());
 
@@ -189,12 +227,12 @@ describe('broken storage', () => {
     await open(`en/${LESSON}/`, page);
     await waitReady(page);
     const notice = page.locator('[data-storage-problem="stored-unreadable-kept"]');
-    await expect.poll(() => notice.textContent()).toMatch(/could not be read/);
+    await expect.poll(() => notice.textContent()).toMatch(/could not keep your progress/);
     const kept = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:unreadable:`)).map((k) => localStorage.getItem(k)), KEY);
     expect(kept).toContain('{"version":1,"lessons":{oops');
     // The page still works: the lesson can be marked completed.
     await markButton(page).click();
-    await expect.poll(() => markButton(page).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => completion(page)).toBe('done');
     await page.close();
   });
 
@@ -206,7 +244,7 @@ describe('broken storage', () => {
     await open(`en/${LESSON}/`, page);
     await waitReady(page);
     await expect.poll(() => page.locator('[data-storage-problem="storage-unavailable"]').textContent()).toMatch(/will not be kept/);
-    expect(await page.locator('[data-lesson]').textContent()).toContain('a-kassa');
+    expect(await page.locator('article[data-lesson]').textContent()).toContain('a-kassa');
     await page.close();
   });
 });
@@ -237,13 +275,13 @@ describe('certificate', () => {
     const at = new Date().toISOString();
     await onNextLoad(page, KEY, JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: Object.fromEntries(ids.map((id) => [id, { completedAt: at }])) }));
     await open('en/certificate/', page);
-    await page.getByLabel('Name on the certificate').fill('Amal Hassan');
+    await page.getByLabel('Name on the summary').fill('Amal Hassan');
     await expect.poll(() => page.locator('.certificate[data-complete="true"] .statement').textContent()).toContain('Amal Hassan');
     const pdf = await page.pdf({ format: 'A4' });
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
     expect(text).toContain('Amal Hassan');
     expect(text).toContain('Exempelby kommun');
-    expect(text).toContain("Teacher's signature");
+    expect(text).toContain('Course summary');
     const titles = await page.locator('.certificate tbody td:first-child').allTextContents();
     expect(titles.length).toBeGreaterThanOrEqual(8);
     for (const title of titles) expect(text.replace(/\s+/g, ' ')).toContain(title.replace(/\s+/g, ' '));

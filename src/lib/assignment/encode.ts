@@ -28,7 +28,7 @@
 import type { Assignment } from '../../schemas/assignment.ts';
 import { ASSIGNMENT_VERSION, GROUP_NAME_PATTERN, LESSON_ID_PATTERN, LOCALE_CODE_PATTERN, MAX_ASSIGNMENT_ITEMS, MAX_GROUP_NAME_LENGTH, SLUG_PATTERN } from '../../schemas/formats.ts';
 import type { FileError } from '../device-data/errors.ts';
-import { isAssignmentV1 } from '../device-data/validate.ts';
+import { isAssignmentV1 } from '../device-data/validators/assignment-v1.generated.ts';
 import { isIsoDay } from '../device-data/ids.ts';
 import { stripBidiControls } from '../text/bidi.ts';
 import { homePath } from '../routing/paths.ts';

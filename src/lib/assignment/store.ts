@@ -27,7 +27,7 @@
 import type { Assignment, AssignmentStore, StoredAssignment } from '../../schemas/assignment.ts';
 import { ASSIGNMENT_STORE_VERSION, MAX_STORED_ASSIGNMENTS } from '../../schemas/formats.ts';
 import type { Migration, StoreDefinition } from '../device-data/store.ts';
-import { isAssignmentStoreV1 } from '../device-data/validate.ts';
+import { isAssignmentStoreV1 } from '../device-data/validators/assignment-store-v1.generated.ts';
 import { assignmentId, canonicalAssignment } from './encode.ts';
 
 export type { AssignmentStore, StoredAssignment };

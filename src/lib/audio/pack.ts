@@ -12,7 +12,7 @@
 import type { AudioManifest } from '../../schemas/audio.ts';
 import { AUDIO_MANIFEST, AUDIO_MAX_FILE_BYTES, AUDIO_PACK_MAX_BYTES } from '../../schemas/formats.ts';
 import { readVersionedFile, type FileDefinition } from '../device-data/file.ts';
-import { isAudioManifestV1 } from '../device-data/validate.ts';
+import { isAudioManifestV1 } from '../device-data/validators/audio-manifest-v1.generated.ts';
 
 /** The manifest as a file format of the device-data engine (versioned, validated, markup refused). */
 export const audioManifestFile: FileDefinition<AudioManifest> = {

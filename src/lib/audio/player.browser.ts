@@ -13,7 +13,7 @@
  */
 import type { AudioManifest } from '../../schemas/audio.ts';
 import { deviceStore } from '../device-data/browser-store.ts';
-import { isAudioManifestV1 } from '../device-data/validate.ts';
+import { isAudioManifestV1 } from '../device-data/validators/audio-manifest-v1.generated.ts';
 import { format } from '../i18n/format.ts';
 import { preferencesStore, setPreference } from '../reading/preferences.ts';
 import { collectSegments, speechRuns, type Segment } from './segments.ts';

@@ -15,7 +15,8 @@ import type { CardFile, CardStore, CompetenceCard } from '../../schemas/competen
 import { CARD_FILE, CARD_STORE_VERSION } from '../../schemas/formats.ts';
 import type { FileDefinition } from '../device-data/file.ts';
 import type { Migration, StoreDefinition } from '../device-data/store.ts';
-import { isCardFileV1, isCardStoreV1 } from '../device-data/validate.ts';
+import { isCardFileV1 } from '../device-data/validators/card-file-v1.generated.ts';
+import { isCardStoreV1 } from '../device-data/validators/card-store-v1.generated.ts';
 import { emptyCard } from './edit.ts';
 
 /** Lifts a stored card from version n to n + 1. Empty: version 1 is the first. */

@@ -12,7 +12,7 @@ import type { GroupParticipant, GroupStore, LessonState } from '../../schemas/gr
 import type { ProgressExport } from '../../schemas/progress.ts';
 import { GROUP_STORE_VERSION, MAX_GROUP_PARTICIPANTS } from '../../schemas/formats.ts';
 import type { StoreDefinition } from '../device-data/store.ts';
-import { isGroupStoreV1 } from '../device-data/validate.ts';
+import { isGroupStoreV1 } from '../device-data/validators/group-store-v1.generated.ts';
 import { textHash } from '../text/hash.ts';
 import { cleanName } from '../text/bidi.ts';
 import type { Passport } from '../passport/codec.ts';

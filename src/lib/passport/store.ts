@@ -10,7 +10,7 @@
 import type { PassportStore } from '../../schemas/passport.ts';
 import { PASSPORT_STORE_VERSION } from '../../schemas/formats.ts';
 import type { StoreDefinition } from '../device-data/store.ts';
-import { isPassportStoreV1 } from '../device-data/validate.ts';
+import { isPassportStoreV1 } from '../device-data/validators/passport-store-v1.generated.ts';
 import { toIsoDay } from '../device-data/ids.ts';
 
 /** 8 random bytes as 16 hex digits, from the browser's (or Node's) cryptographic random source. */

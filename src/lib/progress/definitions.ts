@@ -1,22 +1,23 @@
 /**
- * A participant's progress as device data: the store kept in the browser and the "Export
- * progress" file, both definitions for the device-data engine (`../device-data/`).
+ * A participant's progress as device data: the store kept in the browser, a definition for the
+ * device-data engine (`../device-data/`). The "Export progress" file is in `file.ts`, so that a
+ * lesson page does not load the file's validator.
  *
  * Store lifecycle: read once per page (and on every `storage` event from another tab), changed by
  * the pure functions in `changes.ts`, written whole after each change. Format: one envelope per
  * site under `orienta:<site-id>:progress` (`progressStoreV1Schema`). Migrations: version 1 is the
  * first shipped version, so the table is empty; the next format change adds `1: (v1) => v2`.
  */
-import type { ProgressExport, ProgressStore, Score } from '../../schemas/progress.ts';
-import { PROGRESS_FILE, PROGRESS_STORE_VERSION } from '../../schemas/formats.ts';
+import type { ProgressStore, Score } from '../../schemas/progress.ts';
+import { PROGRESS_STORE_VERSION } from '../../schemas/formats.ts';
 import type { StoreDefinition, Migration } from '../device-data/store.ts';
-import type { FileDefinition } from '../device-data/file.ts';
-import { isProgressFileV2, isProgressStoreV1 } from '../device-data/validate.ts';
+import { isProgressStoreV1 } from '../device-data/validators/progress-store-v1.generated.ts';
 
 /** Lifts stored progress from version n to n + 1. Empty: version 1 is the first. */
 export const PROGRESS_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
-const scoresHold = (selfCheck: { latest: Score; best: Score } | undefined) => !selfCheck || (selfCheck.latest.score <= selfCheck.latest.total && selfCheck.best.score <= selfCheck.best.total);
+/** Whether a lesson's self-check scores are within their totals (a rule JSON Schema cannot say). */
+export const scoresHold = (selfCheck: { latest: Score; best: Score } | undefined) => !selfCheck || (selfCheck.latest.score <= selfCheck.latest.total && selfCheck.best.score <= selfCheck.best.total);
 
 /** A new, empty progress envelope. */
 export function emptyProgress(siteId: string, now: Date): ProgressStore {
@@ -31,19 +32,4 @@ export const progressStore: StoreDefinition<ProgressStore> = {
   migrations: PROGRESS_MIGRATIONS,
   empty: ({ siteId, now }) => emptyProgress(siteId, now),
   accepts: (store, { siteId }) => store.siteId === siteId && Object.values(store.lessons).every((lesson) => scoresHold(lesson.selfCheck)),
-};
-
-/** The "Export progress" file. */
-export const progressFile: FileDefinition<ProgressExport> = {
-  ...PROGRESS_FILE,
-  validate: isProgressFileV2,
-  // Version 2 only adds the optional passport id: a version 1 file is a version 2 file without one.
-  migrations: { 1: (file) => file },
-  accepts: (file) => file.lessons.every((lesson) => scoresHold(lesson.selfCheck)),
-  siteOf: (file) => file.siteId,
-  datesOf: (file) => [
-    file.exportedAt,
-    ...file.lessons.flatMap((lesson) => [lesson.completedAt, lesson.selfCheck?.latest.at, lesson.selfCheck?.best.at].filter((d): d is string => d !== undefined)),
-    ...(file.lastLesson ? [file.lastLesson.at] : []),
-  ],
 };

@@ -9,7 +9,7 @@ import { MAX_PARTICIPANT_NAME } from '../../schemas/formats.ts';
 import { readVersionedFile, writeVersionedFile, type FileReadResult } from '../device-data/file.ts';
 import { cleanName } from '../text/bidi.ts';
 import { isBetterScore } from './changes.ts';
-import { progressFile } from './definitions.ts';
+import { progressFile } from './file.ts';
 
 /**
  * The export file's text, built from the stored envelope.

@@ -2,13 +2,24 @@
  * The days lessons were last opened on this device, so a lesson can say "changed since you last
  * looked". A device-data store (`orienta:<site-id>:visits`): only days, never exported.
  *
- * Lifecycle: a lesson page reads it on mount, compares the lesson's change-log entries with the
- * day it was last opened, then records today. Migrations: version 1 is the first; none yet.
+ * Lifecycle: a lesson page reads it when idle, compares the lesson's change-log entries
+ * (`/<locale>/changes.json`) with the day it was last opened, then records today. Migrations: version 1 is the first; none yet.
  */
 import type { VisitsStore } from '../../schemas/visits.ts';
 import { VISITS_STORE_VERSION } from '../../schemas/formats.ts';
 import type { StoreDefinition } from '../device-data/store.ts';
-import { isVisitsStoreV1 } from '../device-data/validate.ts';
+import { isVisitsStoreV1 } from '../device-data/validators/visits-store-v1.generated.ts';
+
+/** A change-log entry about one lesson, as `/<locale>/changes.json` lists it. */
+export interface LessonChange {
+  /** YYYY-MM-DD */
+  date: string;
+  /** The date as the reader writes it. */
+  shown: string;
+  summary: string;
+  /** Set when the summary is in another language than the page. */
+  lang?: string;
+}
 
 /** Most lessons remembered; the oldest visits are forgotten first. */
 export const MAX_VISITS = 2000;

@@ -6,7 +6,7 @@
 import type { Preferences } from '../../schemas/preferences.ts';
 import { PREFERENCES_STORE_VERSION } from '../../schemas/formats.ts';
 import type { StoreDefinition } from '../device-data/store.ts';
-import { isPreferencesStoreV1 } from '../device-data/validate.ts';
+import { isPreferencesStoreV1 } from '../device-data/validators/preferences-store-v1.generated.ts';
 
 export const preferencesStore: StoreDefinition<Preferences> = {
   name: 'preferences',

@@ -116,3 +116,5 @@ export const serviceWorkerPath = () => 'sw.js';
 
 /** The course outline an island loads on start: one small, cacheable file per locale. */
 export const outlinePath = (locale: string) => `${locale}/course.json`;
+/** A locale's change-log entries by lesson id (`/<locale>/changes.json`), for "changed since you last looked". */
+export const lessonChangesPath = (locale: string) => `${locale}/changes.json`;

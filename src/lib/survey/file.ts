@@ -5,7 +5,7 @@
 import type { SurveyExportFile } from '../../schemas/survey-response.ts';
 import { SURVEY_FILE } from '../../schemas/formats.ts';
 import type { FileDefinition } from '../device-data/file.ts';
-import { isSurveyFileV1 } from '../device-data/validate.ts';
+import { isSurveyFileV1 } from '../device-data/validators/survey-file-v1.generated.ts';
 
 /** A file of anonymous survey answers. */
 export const surveyFile: FileDefinition<SurveyExportFile> = {

@@ -10,7 +10,7 @@ import type { SurveyPartialFile } from '../../schemas/survey-partial.ts';
 import type { IndicatorRole } from '../../schemas/survey.ts';
 import { SURVEY_PARTIAL_FILE } from '../../schemas/formats.ts';
 import { readVersionedFile, writeVersionedFile, type FileDefinition, type FileReadResult } from '../device-data/file.ts';
-import { isSurveyPartialV1 } from '../device-data/validate.ts';
+import { isSurveyPartialV1 } from '../device-data/validators/survey-partial-v1.generated.ts';
 
 export type PartialSummary = Omit<SurveyPartialFile, '$schema'>;
 export type PartialSurvey = PartialSummary['surveys'][number];

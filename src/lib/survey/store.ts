@@ -26,7 +26,7 @@ import type { SurveyDefinition } from '../../schemas/survey.ts';
 import type { StoredResponse, SurveyStoreV1 } from '../../schemas/survey-response.ts';
 import { SLUG_PATTERN, LOCALE_CODE_PATTERN, SURVEY_STORE_VERSION } from '../../schemas/formats.ts';
 import type { Migration, StoreDefinition } from '../device-data/store.ts';
-import { isSurveyStoreV1 } from '../device-data/validate.ts';
+import { isSurveyStoreV1 } from '../device-data/validators/survey-store-v1.generated.ts';
 import { prepareAnswers, type AnswerError, type Answers } from './answers.ts';
 import { isUuid, randomUuid, toIsoDay, type RandomId } from '../device-data/ids.ts';
 

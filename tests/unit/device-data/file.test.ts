@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readVersionedFile, utf8ByteLength, writeVersionedFile, type FileDefinition } from '../../../src/lib/device-data/file.ts';
-import { progressFile } from '../../../src/lib/progress/definitions.ts';
+import { progressFile } from '../../../src/lib/progress/file.ts';
 import { surveyFile } from '../../../src/lib/survey/file.ts';
 import type { ProgressExport } from '../../../src/schemas/progress.ts';
 

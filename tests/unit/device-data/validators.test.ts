@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaFor, PUBLISHED, validatorsSource, VALIDATORS_FILE, VALIDATED } from '../../../scripts/write-schemas.ts';
-import * as validators from '../../../src/lib/device-data/validate.ts';
+import { readdirSync } from 'node:fs';
+import { jsonSchemaFor, PUBLISHED, validatorExport, validatorFile, validatorSource, VALIDATED, VALIDATORS_DIR } from '../../../scripts/write-schemas.ts';
+import { isProgressStoreV1 } from '../../../src/lib/device-data/validators/progress-store-v1.generated.ts';
+import { isSurveyFileV1 } from '../../../src/lib/device-data/validators/survey-file-v1.generated.ts';
 import { emptyProgress } from '../../../src/lib/progress/definitions.ts';
 import { MAX_JSON_DEPTH } from '../../../src/lib/text/markup.ts';
 import { z } from 'astro/zod';
@@ -13,13 +15,19 @@ describe('published schemas and the browser validators', () => {
     }
   });
 
-  it('the committed validators are the ones generated from the zod schemas (run npm run schemas)', () => {
-    expect(readFileSync(VALIDATORS_FILE, 'utf8')).toBe(validatorsSource());
+  it('the committed validators are the ones generated from the zod schemas, one module each (run npm run schemas)', async () => {
+    const names = Object.keys(VALIDATED) as Array<keyof typeof VALIDATED>;
+    expect(readdirSync(VALIDATORS_DIR).sort()).toEqual(names.map((name) => validatorFile(name).split('/').pop()).sort());
+    for (const name of names) {
+      expect(readFileSync(validatorFile(name), 'utf8'), name).toBe(validatorSource(name));
+      const module = (await import(`../../../${validatorFile(name)}`)) as Record<string, unknown>;
+      expect(typeof module[validatorExport(name)], name).toBe('function');
+    }
   });
 
-  it('every validated shape has a typed validator', () => {
-    const exported = Object.keys(validators).filter((name) => name.startsWith('is'));
-    expect(exported).toHaveLength(Object.keys(VALIDATED).length);
+  it('names the first problem by path and keyword, for reports', () => {
+    expect(isProgressStoreV1.describe({ version: 1 })).toMatch(/^\(root\): fails "required"$/);
+    expect(isProgressStoreV1.describe(emptyProgress('demo', new Date()))).toBeNull();
   });
 
   it('agrees with zod on valid and invalid progress', () => {
@@ -36,7 +44,7 @@ describe('published schemas and the browser validators', () => {
       [],
     ];
     for (const sample of samples) {
-      expect(validators.isProgressStoreV1(sample), JSON.stringify(sample)).toBe(VALIDATED.progressStoreV1.safeParse(sample).success);
+      expect(isProgressStoreV1(sample), JSON.stringify(sample)).toBe(VALIDATED.progressStoreV1.safeParse(sample).success);
     }
   });
 
@@ -51,7 +59,7 @@ describe('published schemas and the browser validators', () => {
       file({ q: 1 }, { pairingId: '00000000-0000-4000-8000-000000000002' }),
     ];
     for (const sample of samples) {
-      expect(validators.isSurveyFileV1(sample), JSON.stringify(sample).slice(0, 200)).toBe(VALIDATED.surveyFileV1.safeParse(sample).success);
+      expect(isSurveyFileV1(sample), JSON.stringify(sample).slice(0, 200)).toBe(VALIDATED.surveyFileV1.safeParse(sample).success);
     }
   });
 

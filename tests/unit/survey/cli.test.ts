@@ -11,7 +11,7 @@ import { exportFile, readCsv, response, root, surveys, uuid } from './fixtures.t
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/surveys-aggregate.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
-describe('npm run surveys:aggregate', () => {
+describe('npm run surveys:aggregate', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'orienta-surveys-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
