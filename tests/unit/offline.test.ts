@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
   classifyRequest, formatSize, isBuildFile, isUsableResponse, lessonFromPath, lessonTitleFromHtml, MAX_VISITED_PAGES, missingFiles, offlinePageFor, pageCacheKey,
-  pageFiles, pagesOverLimit, savedCacheName, savedModuleChanges, savedModuleOf, shellCacheName, staleCaches, staleFiles,
+  pageFiles, pagesOverLimit, precacheList, savedCacheName, savedModuleChanges, savedModuleOf, shellCacheName, staleCaches, staleFiles,
 } from '../../src/lib/offline/strategy.ts';
+import { serviceWorkerManifest } from '../../src/integrations/service-worker.ts';
 
 const origin = 'https://kommun.example';
 const base = '/kommun/so/';
@@ -149,5 +153,52 @@ describe('saved modules after an update', () => {
     const lessons = [at('sv/halsa/vard/'), at('sv/halsa/tandvard/')];
     expect(savedModuleChanges(cached, lessons, base)).toEqual({ fetch: [at('sv/halsa/tandvard/')], drop: [at('sv/halsa/gammal/')] });
     expect(savedModuleChanges(lessons, lessons, base)).toEqual({ fetch: [], drop: [] });
+  });
+});
+
+describe('pages and scripts versioned together', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orienta-sw-manifest-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  const options = { base, siteId: 'demo', locales: ['sv', 'ar'] };
+  const lessonHtml = `<script type="module" src="${base}_astro/completion.A1.js"></script><h1>Vård</h1>`;
+  write('sv/halsa/vard/index.html', lessonHtml);
+  write('_astro/completion.A1.js', 'import("./changes-since.A2.js")');
+  write('_astro/changes-since.A2.js', 'export {}');
+  write('_astro/site.A3.css', 'body{}');
+  write('sv/course.json', '{}');
+  write('ar/course.json', '{}');
+  write('pagefind/fragment/sv_1.pf_fragment', 'x');
+  write('sw.js', 'old worker');
+
+  it('lists every file a page may load, and no page, search index or worker', () => {
+    expect(serviceWorkerManifest(dir, options).files).toEqual(['_astro/changes-since.A2.js', '_astro/completion.A1.js', '_astro/site.A3.css', 'ar/course.json', 'sv/course.json']);
+  });
+  it('precaches the offline page and outline of every locale and every script, also those loaded on first use', () => {
+    expect(precacheList(serviceWorkerManifest(dir, options))).toEqual([
+      `${base}sv/offline/`, `${base}ar/offline/`, `${base}sv/course.json`, `${base}ar/course.json`,
+      `${base}_astro/changes-since.A2.js`, `${base}_astro/completion.A1.js`,
+    ]);
+  });
+  it('a deploy that changes any file is a new version, and a page of the old one no longer fits it', () => {
+    const before = serviceWorkerManifest(dir, options);
+    const url = `${origin}${base}sv/halsa/vard/`;
+    expect(missingFiles(lessonHtml, url, base, new Set(before.files.map((f) => base + f)))).toEqual([]);
+    // The new build renames the script (its name is a hash of its content).
+    rmSync(join(dir, '_astro/completion.A1.js'));
+    write('_astro/completion.B1.js', 'import("./changes-since.A2.js");globalThis.b=1');
+    write('sv/halsa/vard/index.html', lessonHtml.replace('A1', 'B1'));
+    const after = serviceWorkerManifest(dir, options);
+    expect(after.version).not.toBe(before.version);
+    expect(shellCacheName('demo', after.version)).not.toBe(shellCacheName('demo', before.version));
+    const files = new Set(after.files.map((f) => base + f));
+    expect(missingFiles(lessonHtml, url, base, files)).toEqual([`${base}_astro/completion.A1.js`]);
+    expect(missingFiles(lessonHtml.replace('A1', 'B1'), url, base, files)).toEqual([]);
+    // The worker file itself does not count: writing it does not change the version.
+    write('sw.js', 'new worker');
+    expect(serviceWorkerManifest(dir, options).version).toBe(after.version);
   });
 });
