@@ -8,6 +8,7 @@ import pagefindIndex from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import fonts from './src/integrations/fonts.ts';
 import audio from './src/integrations/audio.ts';
+import hosting from './src/integrations/hosting.ts';
 
 // The municipality site is chosen at build time. ORIENTA_BASE overrides the site's own base path.
 const site = loadSite(contentDirFromEnv(), process.env.ORIENTA_SITE || undefined, process.env.ORIENTA_BASE || undefined);
@@ -24,6 +25,8 @@ export default defineConfig({
     fonts({ contentDir: contentDirFromEnv() }),
     audio({ contentDir: contentDirFromEnv(), siteId: site.config.id }),
     pagefindIndex(),
+    // After every integration that changes HTML: the header policy is made from the pages' own.
+    hosting(),
     // Last, so its version covers every file, the search index included.
     serviceWorker({ siteId: site.config.id, locales: site.locales.map((l) => l.code) }),
   ],

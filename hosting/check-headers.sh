@@ -1,6 +1,7 @@
 #!/bin/sh
 # Orienta: checks a deployed site's status codes, content types, caching and security headers.
-# Needs only sh and curl. Explained in docs/hosting.md, "Test the hosting".
+# Needs only sh and curl. Explained in docs/hosting.md, "Test the hosting". The tests run it
+# against nginx with hosting/nginx.conf (tests/e2e/hosting.test.ts).
 #
 #   sh hosting/check-headers.sh https://kommun.example/samhallsorientering/          # nginx, _headers hosts
 #   sh hosting/check-headers.sh https://kommun.example/samhallsorientering/ en      # test from /en/
@@ -10,7 +11,7 @@
 # Add -k to CURL_OPTS for a test server with a self-signed certificate: CURL_OPTS=-k sh …
 # Exit status: 0 when every check passes, 1 otherwise.
 
-set -u
+set -u -f   # -f: CSP sources are words, never file patterns
 check_headers=1
 if [ "${1:-}" = "--no-headers" ]; then check_headers=0; shift; fi
 base=${1:-}
@@ -40,11 +41,41 @@ expect_header() { # NAME REGEX DESCRIPTION
   if printf '%s' "$value" | grep -Eq -- "$2"; then pass "$1: $3"; else fail "$1 is \"$value\", expected $3"; fi
 }
 no_cookies() { if tr -d '\r' < "$tmp/h" | grep -qi '^set-cookie:'; then fail "sets a cookie"; else pass "no cookies"; fi; }
+# directive NAME POLICY: the sources of one directive of a policy, e.g. "'self' 'sha256-…'".
+directive() { printf '%s' "$2" | tr ';' '\n' | sed 's/^ *//' | grep -i "^$1 " | head -n 1 | cut -d' ' -f2-; }
+# The page's own policy, from its <meta http-equiv="content-security-policy"> tag.
+meta_policy() {
+  tr '\n' ' ' < "$tmp/b" | grep -io '<meta[^>]*http-equiv="content-security-policy"[^>]*>' | head -n 1 \
+    | sed -n 's/.*content="\([^"]*\)".*/\1/p' | sed "s/&#39;/'/g"
+}
+# The header must be as strict as the page's own policy: no 'unsafe-inline' for scripts or
+# styles, and every hash the page lists, or the browser blocks that inline script or style.
+csp_covers_page() {
+  csp=$(header content-security-policy)
+  for name in script-src style-src; do
+    case " $(directive "$name" "$csp") " in
+      *"'unsafe-inline'"*) fail "content-security-policy: $name allows 'unsafe-inline'" ;;
+      *) pass "content-security-policy: $name without 'unsafe-inline'" ;;
+    esac
+  done
+  page_policy=$(meta_policy)
+  if [ -z "$page_policy" ]; then printf '  note  the page has no Content-Security-Policy <meta> tag\n'; return 0; fi
+  for name in script-src style-src; do
+    allowed=" $(directive "$name" "$csp") "
+    missing=0
+    for source in $(directive "$name" "$page_policy"); do
+      case "$source" in "'sha"*) case "$allowed" in *" $source "*) ;; *) missing=$((missing + 1)) ;; esac ;; esac
+    done
+    if [ "$missing" = 0 ]; then pass "content-security-policy: $name has every hash of the page's own policy"
+    else fail "content-security-policy: $name lacks $missing hash(es) of the page's own policy: install the _nginx-csp.conf or _headers of the deployed build and reload the server"; fi
+  done
+}
 security_headers() {
   [ "$check_headers" = 1 ] || return 0
   expect_header content-security-policy "default-src 'self'" "default-src 'self'"
   expect_header content-security-policy "'wasm-unsafe-eval'" "allows Pagefind's WebAssembly"
   expect_header content-security-policy "frame-ancestors 'none'" "frame-ancestors 'none'"
+  csp_covers_page
   expect_header x-content-type-options '^nosniff$' "nosniff"
   expect_header referrer-policy '^no-referrer$' "no-referrer"
   expect_header permissions-policy 'camera=\(\)' "camera, microphone and geolocation off"
@@ -59,6 +90,7 @@ echo "Page: ${base}${locale}/"
 fetch "${base}${locale}/"
 expect_status 200
 expect_header content-type '^text/html' "HTML"
+expect_header content-encoding 'gzip|br|zstd' "compressed"
 security_headers
 revalidates
 no_cookies

@@ -20,6 +20,7 @@ const context = {
   factIds: new Set(facts.keys()),
   cardStepIds: readCardStepIds(contentDir),
   plainLanguageLocales: new Set(locales.filter((l) => l.plainLanguageOf).map((l) => l.code)),
+  courseLocales: locales.map((l) => l.code),
 };
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 

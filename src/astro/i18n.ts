@@ -10,6 +10,7 @@ import { uiStringsSchema, type UiKey } from '../schemas/ui.ts';
 import { formatIssues } from '../lib/schema/issues.ts';
 import { intlTag, SOURCE_LOCALE } from '../lib/i18n/locales.ts';
 import { formatLongDate, type DateInput } from '../lib/i18n/dates.ts';
+import { format } from '../lib/i18n/format.ts';
 
 const files = import.meta.glob<Record<string, string>>('../i18n/ui/*.json', { eager: true, import: 'default' });
 
@@ -56,8 +57,15 @@ export type Translate = (key: UiKey, options?: Record<string, unknown>) => strin
 export function useTranslations(code: string): { t: Translate; dir: 'ltr' | 'rtl'; lang: string; intl: string; locale: Locale } {
   const locale = getLocale(code);
   const fixed: TFunction = instance.getFixedT(code);
-  const t: Translate = (key, options) => String(fixed(key, options ?? {}));
-  return { t, dir: locale.dir, lang: locale.tag, intl: intlTag(locale), locale };
+  const intl = intlTag(locale);
+  // i18next picks the string (and its plural form, by `count`) but does not fill it in: `format`
+  // does, writing every number as the reader writes it ("7,5 timmar", "۱۰" in Persian).
+  const untouched = { prefix: '\u0002', suffix: '\u0003' };
+  const t: Translate = (key, options = {}) => {
+    const template = String(fixed(key, { ...options, interpolation: untouched }));
+    return format(template, options as Record<string, string | number>, intl);
+  };
+  return { t, dir: locale.dir, lang: locale.tag, intl, locale };
 }
 
 /** Formats a date for a locale, e.g. "12 mars 2026" (see `formatLongDate`). */

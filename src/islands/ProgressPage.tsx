@@ -1,13 +1,15 @@
 /**
- * The participant's progress page: the whole picture per module, an optional name, and moving
- * progress to another device with "Export progress" and "Import progress". An import is
- * validated and previewed; nothing is stored until the participant confirms.
+ * The participant's progress page. At the top, handing progress over: the optional name, the link
+ * to the progress passport (a QR code, further down the page), "Export progress", which then says
+ * where the file went and how to give it to the teacher, and "Import progress". Below, the whole
+ * picture per module. An import is validated and previewed; nothing is stored until the
+ * participant confirms.
  */
 import { useRef, useState } from 'preact/hooks';
 import { format } from '../lib/i18n/format.ts';
 import { summarize } from '../lib/progress/summary.ts';
 import { mergeProgress, previewImport, readProgressFile, writeProgressFile, type ImportPreview } from '../lib/progress/transfer.ts';
-import { progressFile } from '../lib/progress/file.ts';
+import { progressFile, progressFileName } from '../lib/progress/file.ts';
 import { progressOutline } from '../lib/page/outline.ts';
 import { absoluteUrl, schemaPath } from '../lib/routing/paths.ts';
 import { localDay } from '../lib/i18n/dates.ts';
@@ -19,11 +21,11 @@ import { dataErrorText, StorageNotice, type FileErrorStrings, type StorageNotice
 import NameField from './NameField.tsx';
 
 export const PROGRESS_PAGE_KEYS = [
-  'progress.lessonsDone', 'progress.hoursDone', 'progress.bestScore', 'progress.latestScore', 'progress.export', 'progress.exported',
+  'progress.lessonsDone', 'progress.hoursDone', 'progress.bestScore', 'progress.latestScore', 'progress.export', 'progress.exportedWhere',
   'progress.import', 'progress.nameLabel', 'progress.nameHint', 'progress.importPreviewTitle', 'progress.importNewlyCompleted',
   'progress.importBetterScores', 'progress.importUnknown', 'progress.importOtherSite', 'progress.importNothingNew', 'progress.importKeep',
   'progress.importConfirm', 'progress.importCancel', 'progress.importDone', 'progress.importCancelled', 'progress.notStarted', 'progress.inProgress', 'progress.moduleDone', 'progress.certificateLink',
-  'progress.certificateNotYet', 'progress.transferHeading', 'progress.completedStatus', 'content.inSourceLanguage',
+  'progress.certificateNotYet', 'progress.handoverHeading', 'progress.handoverIntro', 'progress.passportLink', 'progress.completedStatus', 'content.inSourceLanguage',
 ] as const;
 
 type Strings = Record<(typeof PROGRESS_PAGE_KEYS)[number], string> & StorageNoticeStrings & FileErrorStrings;
@@ -52,8 +54,9 @@ export default function ProgressPage({ siteId, locale, certificateHref, strings 
     // The passport id goes into the file, so a teacher's group counts this participant once.
     passportHandle?.update((value) => keepPassport(value));
     const text = writeProgressFile(progress, absoluteUrl(schemaPath(progressFile.schema)), new Date(), passport?.value.id);
-    downloadFile(`orienta-progress-${siteId}-${localDay()}.json`, text);
-    setMessage({ text: strings['progress.exported'], kind: 'ok' });
+    const fileName = progressFileName(siteId, localDay(), progress.participantName);
+    downloadFile(fileName, text);
+    setMessage({ text: format(strings['progress.exportedWhere'], { file: fileName }), kind: 'ok' });
   }
 
   async function onFile(event: Event) {
@@ -93,7 +96,41 @@ export default function ProgressPage({ siteId, locale, certificateHref, strings 
       <progress max={summary?.total || 1} value={summary?.completed ?? 0} aria-hidden="true" />
       <p>{summary?.done ? <a class="btn" href={certificateHref}>{strings['progress.certificateLink']}</a> : strings['progress.certificateNotYet']}</p>
 
-      <NameField id="participant-name" label={strings['progress.nameLabel']} hint={strings['progress.nameHint']} value={progress?.participantName ?? ''} store={store} />
+      <section class="transfer card" aria-labelledby="handover-heading" data-handover>
+        <h2 id="handover-heading">{strings['progress.handoverHeading']}</h2>
+        <p>{strings['progress.handoverIntro']}</p>
+        <NameField id="participant-name" label={strings['progress.nameLabel']} hint={strings['progress.nameHint']} value={progress?.participantName ?? ''} store={store} />
+        <p><a href="#passport-heading">{strings['progress.passportLink']}</a></p>
+        <p class="actions">
+          <button type="button" class="btn" onClick={exportProgress} disabled={!progress}>{strings['progress.export']}</button>{' '}
+          <button type="button" class="btn btn-secondary" onClick={() => fileInput.current?.click()} disabled={!progress}>{strings['progress.import']}</button>
+          <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={onFile} />
+        </p>
+        {pending && (
+          <div class="preview card" role="region" aria-labelledby="import-preview-title">
+            <h3 id="import-preview-title">{strings['progress.importPreviewTitle']}</h3>
+            {pending.preview.otherSite && <p>{format(strings['progress.importOtherSite'], { site: pending.preview.otherSite })}</p>}
+            {pending.preview.nothingNew ? (
+              <p>{strings['progress.importNothingNew']}</p>
+            ) : (
+              <ul>
+                <li>{format(strings['progress.importNewlyCompleted'], { count: pending.preview.newlyCompleted.length })}</li>
+                <li>{format(strings['progress.importBetterScores'], { count: pending.preview.betterScores.length })}</li>
+              </ul>
+            )}
+            {pending.preview.unknownLessons.length > 0 && <p>{format(strings['progress.importUnknown'], { count: pending.preview.unknownLessons.length })}</p>}
+            <p>{strings['progress.importKeep']}</p>
+            <p class="actions">
+              <button type="button" class="btn" onClick={confirmImport}>{strings['progress.importConfirm']}</button>{' '}
+              <button type="button" class="btn btn-secondary" onClick={() => { setPending(null); setMessage({ text: strings['progress.importCancelled'], kind: 'ok' }); }}>
+                {strings['progress.importCancel']}
+              </button>
+            </p>
+          </div>
+        )}
+        <p role="status" data-message="ok">{message?.kind === 'ok' ? message.text : ''}</p>
+        <p role="alert" class={message?.kind === 'error' ? 'fb fb-bad' : undefined} data-message="error">{message?.kind === 'error' ? message.text : ''}</p>
+      </section>
 
       {modules.map((module) => {
         const m = summary?.modules.find((x) => x.id === module.id);
@@ -126,38 +163,6 @@ export default function ProgressPage({ siteId, locale, certificateHref, strings 
         );
       })}
 
-      <section class="transfer">
-        <h2>{strings['progress.transferHeading']}</h2>
-        <p class="actions">
-          <button type="button" class="btn" onClick={exportProgress} disabled={!progress}>{strings['progress.export']}</button>{' '}
-          <button type="button" class="btn btn-secondary" onClick={() => fileInput.current?.click()} disabled={!progress}>{strings['progress.import']}</button>
-          <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={onFile} />
-        </p>
-        {pending && (
-          <div class="preview card" role="region" aria-labelledby="import-preview-title">
-            <h3 id="import-preview-title">{strings['progress.importPreviewTitle']}</h3>
-            {pending.preview.otherSite && <p>{format(strings['progress.importOtherSite'], { site: pending.preview.otherSite })}</p>}
-            {pending.preview.nothingNew ? (
-              <p>{strings['progress.importNothingNew']}</p>
-            ) : (
-              <ul>
-                <li>{format(strings['progress.importNewlyCompleted'], { count: pending.preview.newlyCompleted.length })}</li>
-                <li>{format(strings['progress.importBetterScores'], { count: pending.preview.betterScores.length })}</li>
-              </ul>
-            )}
-            {pending.preview.unknownLessons.length > 0 && <p>{format(strings['progress.importUnknown'], { count: pending.preview.unknownLessons.length })}</p>}
-            <p>{strings['progress.importKeep']}</p>
-            <p class="actions">
-              <button type="button" class="btn" onClick={confirmImport}>{strings['progress.importConfirm']}</button>{' '}
-              <button type="button" class="btn btn-secondary" onClick={() => { setPending(null); setMessage({ text: strings['progress.importCancelled'], kind: 'ok' }); }}>
-                {strings['progress.importCancel']}
-              </button>
-            </p>
-          </div>
-        )}
-        <p role="status" data-message="ok">{message?.kind === 'ok' ? message.text : ''}</p>
-        <p role="alert" class={message?.kind === 'error' ? 'fb fb-bad' : undefined} data-message="error">{message?.kind === 'error' ? message.text : ''}</p>
-      </section>
     </div>
   );
 }

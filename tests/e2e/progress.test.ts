@@ -100,7 +100,7 @@ describe('tracking', () => {
     await page.close();
   });
 
-  it('records self-check results and offers "Continue where you left off" on the course home', async () => {
+  it('records self-check results and offers "Continue" with that lesson on the course home', async () => {
     const page = await open(`en/${LESSON}/`);
     await reloadWithEmptyStorage(page);
     const quiz = page.locator('.selfcheck form');
@@ -111,9 +111,101 @@ describe('tracking', () => {
     await quiz.getByRole('button', { name: 'Check answers' }).click();
     const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY))!);
     expect(stored.lessons[LESSON].selfCheck.best.total).toBe(await groups.count());
+    // Self-checked but not completed: the home's one primary action continues with this lesson.
     await open('en/', page);
-    const cont = page.getByRole('link', { name: /^Continue where you left off/ });
-    await expect.poll(() => cont.getAttribute('href')).toBe(`/en/${LESSON}/`);
+    const next = page.locator('[data-next-step]');
+    await expect.poll(() => next.getAttribute('data-next-step')).toBe('continue');
+    expect(await next.getAttribute('href')).toBe(`/en/${LESSON}/`);
+    expect(await next.locator('[data-next-label]').textContent()).toBe('Continue');
+    await page.close();
+  });
+});
+
+describe('the course home on a 360 × 740 phone', () => {
+  /** A page at the size of a cheap phone's screen. */
+  const phonePage = async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    return page;
+  };
+  /** Whether an element lies wholly inside the first screen, without scrolling. */
+  const onFirstScreen = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return window.scrollY === 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0;
+    });
+
+  for (const locale of ['sv', 'ar', 'ti']) {
+    it(`${locale}: a new reader sees the course in one sentence and "Start the course" without scrolling`, async () => {
+      const page = await phonePage();
+      await page.goto(`${server.url}${locale}/`);
+      await reloadWithEmptyStorage(page);
+      await page.waitForLoadState('load');
+      expect(await onFirstScreen(page, 'h1')).toBe(true);
+      expect(await onFirstScreen(page, '.home-start .lead')).toBe(true);
+      expect(await onFirstScreen(page, '[data-next-step]')).toBe(true);
+      const next = page.locator('[data-next-step]');
+      await expect.poll(() => next.getAttribute('data-next-step')).toBe('start');
+      // The first lesson of the first module, in this language's URL space.
+      const firstLesson = await page.locator('[data-course-modules] [data-module]').first().getAttribute('data-lesson-ids');
+      expect(await next.getAttribute('href')).toBe(`/${locale}/${firstLesson!.split(' ')[0]}/`);
+      // The law reference sits lower, not on the first screen.
+      expect(await page.getByText('2010:1138').first().evaluate((e) => e.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+      // The module cards carry a pictogram, hours and a place for progress.
+      const cards = page.locator('[data-course-modules] > li');
+      expect(await cards.count()).toBe(8);
+      expect(await cards.locator('svg').count()).toBe(8);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('"Continue" offers the next unfinished lesson, never a completed one, and cards show progress in text', async () => {
+    const page = await phonePage();
+    const at = new Date().toISOString();
+    // The last lesson opened is completed: continue with the next one in its module.
+    const lessonIds = (await (await fetch(`${server.url}en/forsorja-sig/`)).text()).match(/data-lesson-card="([^"]+)"/g)!.map((m) => m.slice(18, -1));
+    const [first, second, third] = lessonIds;
+    const value = { version: 1, siteId: 'demo', updatedAt: at, lessons: { [first!]: { completedAt: at }, [second!]: { completedAt: at } }, lastLesson: { id: first!, locale: 'en', at } };
+    await onNextLoad(page, KEY, JSON.stringify(value));
+    await page.goto(`${server.url}en/`);
+    const next = page.locator('[data-next-step]');
+    await expect.poll(() => next.getAttribute('data-next-step')).toBe('continue');
+    expect(await next.getAttribute('href')).toBe(`/en/${third}/`);
+    expect(await next.locator('[data-next-label]').textContent()).toBe('Continue');
+    expect(await onFirstScreen(page, '[data-next-step]')).toBe(true);
+    const card = page.locator('[data-course-modules] [data-module="forsorja-sig"] [data-module-mark]');
+    await expect.poll(() => card.textContent()).toBe(`◐ Started · 2 of ${lessonIds.length} lessons completed`);
+    expect(await card.locator('[aria-hidden=true]').textContent()).toBe('◐');
+    await page.close();
+  });
+});
+
+describe('progress on the module page', () => {
+  it('marks each lesson done or started in text, shows the module line, and updates from another tab', async () => {
+    const page = await open('en/forsorja-sig/');
+    await reloadWithEmptyStorage(page);
+    const ids = await page.locator('[data-lesson-card]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-lesson-card')!));
+    const at = new Date().toISOString();
+    await page.evaluate(
+      ({ key, value }) => localStorage.setItem(key, value),
+      { key: KEY, value: JSON.stringify({ version: 1, siteId: 'demo', updatedAt: at, lessons: { [ids[0]!]: { completedAt: at }, [ids[1]!]: { selfCheck: { best: { score: 1, total: 4, at }, latest: { score: 1, total: 4, at } } } } }) },
+    );
+    await page.reload();
+    const mark = (id: string) => page.locator(`[data-lesson-card="${id}"] [data-lesson-mark]`);
+    await expect.poll(() => mark(ids[0]!).textContent()).toBe('✓ Completed');
+    expect(await mark(ids[1]!).textContent()).toBe('◐ Started');
+    expect(await mark(ids[2]!).textContent()).toBe('');
+    expect(await page.locator('[data-module-page] [data-progress-text]').textContent()).toMatch(new RegExp(`^1 of ${ids.length} lessons completed`));
+    expect(await page.locator('[data-module-page] progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([1, ids.length]);
+    expect(await page.locator('[data-module-done]').isHidden()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    // Completing the second lesson in another tab marks it here without a reload.
+    const other = await open(`en/${ids[1]}/`);
+    await waitReady(other);
+    await markButton(other).click();
+    await expect.poll(() => mark(ids[1]!).textContent()).toBe('✓ Completed');
+    await other.close();
     await page.close();
   });
 });
@@ -136,7 +228,7 @@ describe('no layout shift when islands hydrate', () => {
       await page.waitForTimeout(300);
       // Google's "good" Cumulative Layout Shift is under 0.1; the placeholders keep it near 0.
       expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), path).toBeLessThan(0.05);
-      if (path === 'en/') expect(await page.locator('.continue a').count()).toBe(1);
+      if (path === 'en/') await expect.poll(() => page.locator('[data-next-step]').getAttribute('data-next-step')).toBe('continue');
     }
     await page.close();
   });
@@ -168,12 +260,27 @@ describe('export and import', () => {
 
     await open('en/progress/', page);
     await waitReady(page);
+    // Hand-over comes first on the page: before the first module's list, it explains itself and
+    // points to the passport.
+    const handover = page.locator('[data-handover]');
+    expect(await handover.evaluate((h) => !!(h.compareDocumentPosition(document.querySelector('[data-module-progress]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    expect(await handover.getByRole('heading').textContent()).toBe('Give your progress to your teacher, or move it');
+    await handover.getByRole('link', { name: /progress passport/ }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#passport-heading');
     await page.getByLabel('Your name (optional)').fill('Amal');
     await page.getByLabel('Your name (optional)').blur();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export progress' }).click();
+    const saved = await download;
+    // The name tells a teacher's files apart: site, participant, day.
+    const day = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+    expect(saved.suggestedFilename()).toBe(`demo-progress-Amal-${day}.json`);
+    // The page says where the file went and how to give it to the teacher.
+    const said = await handover.getByRole('status').textContent();
+    expect(said).toContain(`Saved as “demo-progress-Amal-${day}.json”`);
+    expect(said).toMatch(/Downloads.*teacher/s);
     const path = join(files, 'export.json');
-    await (await download).saveAs(path);
+    await saved.saveAs(path);
     const exported = JSON.parse(readFileSync(path, 'utf8'));
     expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
     expect(exported.$schema).toBe('https://exempelby.example/schemas/progress.v2.json');

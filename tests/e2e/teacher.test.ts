@@ -87,7 +87,7 @@ describe('receiving an assignment', () => {
     // Complete the assigned single lesson.
     await page.goto(`${server.url}ar/forsorja-sig/a-kassa/`);
     await ready(page);
-    await page.locator('.lesson-progress button').click();
+    await page.locator('.lesson-progress [data-complete]').click();
     await page.goto(`${server.url}ar/`);
     await ready(page);
     await expect.poll(() => page.locator('[data-assigned-item="forsorja-sig/a-kassa"]').getAttribute('data-done')).toBe('true');

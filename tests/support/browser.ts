@@ -21,7 +21,9 @@ export interface TestBrowser {
 }
 
 /** Starts Chromium with its own temporary profile. */
-export async function launchBrowser(options: { locale?: string; viewport?: { width: number; height: number }; args?: string[] } = {}): Promise<TestBrowser> {
+export async function launchBrowser(
+  options: { locale?: string; viewport?: { width: number; height: number }; args?: string[]; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'orienta-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -30,6 +32,8 @@ export async function launchBrowser(options: { locale?: string; viewport?: { wid
     locale: options.locale ?? 'sv-SE',
     viewport: options.viewport ?? { width: 390, height: 844 },
     acceptDownloads: true,
+    // 'block' lets page.route() see every request: a service worker would answer some first.
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const requests: string[] = [];
   const errors: string[] = [];

@@ -90,7 +90,11 @@ export default function Scanner({ id, strings, onCode, onFile, multiple = false 
         <button type="button" ref={photoButton} class="btn btn-secondary" onClick={() => picker.current?.click()}>{strings['scan.photo']}</button>
         <input ref={picker} type="file" accept={onFile ? 'image/*,application/json,.json' : 'image/*'} multiple={multiple} hidden onChange={onPicked} data-scan-file />
       </p>
-      <video ref={video} class="scanner-video" hidden={!scanning} aria-label={strings['scan.looking']} muted playsInline />
+      {/* A visible caption names the camera view for everyone, not only for screen readers. */}
+      <figure class="scanner-view" hidden={!scanning}>
+        <video ref={video} class="scanner-video" muted playsInline />
+        <figcaption>{strings['scan.looking']}</figcaption>
+      </figure>
       <p role="status" class="hint" data-scan-note>{note}</p>
     </div>
   );

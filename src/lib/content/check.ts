@@ -63,6 +63,11 @@ export interface CheckContext {
   cardStepIds?: ReadonlySet<string>;
   /** Locales that are plain-language editions (easy Swedish): their lessons must meet the LIX limit. */
   plainLanguageLocales?: ReadonlySet<string>;
+  /**
+   * The course's locales (codes). When given, every source lesson must exist in each of them: a
+   * lesson added later arrives in every language in the same change, machine-made until reviewed.
+   */
+  courseLocales?: readonly string[];
 }
 
 const PLACEHOLDER = /\b(lorem ipsum|todo|tbd|fixme|xxx+|placeholder)\b/i;
@@ -268,6 +273,14 @@ export function checkCourse(files: ContentFile[], rules: CourseRules = DEFAULT_R
     if (own.length && !own.some((l) => named(l.mdx, 'Equality').length)) problems.push({ path: `content/lessons/${SOURCE_LOCALE}/${moduleId}/`, message: 'no lesson has an <Equality> section; every module needs one' });
     const orders = own.map((l) => l.data.order).sort((a, b) => (a ?? 0) - (b ?? 0));
     if (orders.some((order, i) => order !== i + 1)) problems.push({ path: `content/lessons/${SOURCE_LOCALE}/${moduleId}/`, message: `lesson orders are ${orders.join(', ')}; expected 1 to ${own.length} without gaps or repeats` });
+  }
+
+  if (context.courseLocales) {
+    const present = new Set(read.map((l) => `${l.locale}:${l.id}`));
+    for (const id of sources.keys()) {
+      const missing = context.courseLocales.filter((locale) => !present.has(`${locale}:${id}`));
+      if (missing.length) problems.push({ path: `content/lessons/${SOURCE_LOCALE}/${id}.mdx`, message: `not yet in ${missing.join(', ')}: add content/lessons/<locale>/${id}.mdx (machine-made, marked translation: machine, until reviewed)` });
+    }
   }
 
   const positions = answerPositions([...sources.values()]);

@@ -20,10 +20,34 @@ export function formatLongDate(value: DateInput, tag: string): string {
   const date = typeof value === 'string' ? new Date(isDay ? `${value}T00:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return String(value);
   const calendarDay = isDay || (value instanceof Date && isUtcMidnight(value));
+  const own = OWN_DATA[tag.split('-')[0]!];
+  if (own && !hasDateData(tag)) {
+    const [year, month, day] = calendarDay ? [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()] : [date.getFullYear(), date.getMonth(), date.getDate()];
+    return `${own.months[month]} ${day}, ${year}`;
+  }
   try {
     return new Intl.DateTimeFormat(tag, { dateStyle: 'long', ...(calendarDay ? { timeZone: 'UTC' } : {}) }).format(date);
   } catch {
     return date.toISOString().slice(0, 10);
+  }
+}
+
+/**
+ * Month names for languages some browsers have no date data for (Chrome has none for Tigrinya or
+ * Somali and would write English), from CLDR as Node's full ICU gives them; both write
+ * "<month> <day>, <year>". A unit test checks them against Node's Intl.
+ */
+export const OWN_DATA: Readonly<Record<string, { months: readonly string[] }>> = {
+  ti: { months: ['ጥሪ', 'ለካቲት', 'መጋቢት', 'ሚያዝያ', 'ጉንበት', 'ሰነ', 'ሓምለ', 'ነሓሰ', 'መስከረም', 'ጥቅምቲ', 'ሕዳር', 'ታሕሳስ'] },
+  so: { months: ['Jannaayo', 'Febraayo', 'Maarso', 'Abriil', 'Maayo', 'Juun', 'Luulyo', 'Ogosto', 'Sebteembar', 'Oktoobar', 'Noofeembar', 'Diseembar'] },
+};
+
+/** Whether this runtime formats dates in the tag's language (not a fallback to another). */
+function hasDateData(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(tag.split('-u-')[0]!).length > 0;
+  } catch {
+    return false;
   }
 }
 

@@ -1,20 +1,21 @@
 /**
- * "This lesson changed on … since you last looked". Loaded when the browser is idle
- * (`completion.browser.ts`), only on lessons the change log mentions: fetches the locale's
- * entries (`/<locale>/changes.json`), shows those newer than the reader's last visit above the
- * link to the whole log, then records today's visit. A first visit shows nothing.
+ * Records that a lesson was opened (cards mark it "started") and says "this lesson changed on …
+ * since you last looked". Loaded when the browser is idle (`completion.browser.ts`). Only on
+ * lessons the change log mentions does it fetch the locale's entries (`/<locale>/changes.json`)
+ * and show those newer than the reader's last visit above the link to the whole log. A first
+ * visit shows nothing.
  */
 import { deviceStore } from '../device-data/browser-store.ts';
 import { localDay } from '../i18n/dates.ts';
 import { format } from '../i18n/format.ts';
-import { changedSince, recordVisit, visitsStore, type LessonChange } from './visits.ts';
+import { changedSince, recordVisit as withVisit, visitsStore, type LessonChange } from './visits.ts';
 
-/** Reveals the unseen changes in `notice` and records this visit. */
-export async function showChangesSince(notice: HTMLElement, siteId: string, lessonId: string): Promise<void> {
+/** Records this visit and, when the lesson has changes (`notice`), reveals those not seen yet. */
+export async function recordVisit(siteId: string, lessonId: string, notice: HTMLElement | null): Promise<void> {
   const visits = deviceStore(visitsStore, siteId);
   const lastVisit = visits.snapshot().value.lessons[lessonId];
-  visits.update((value, now) => recordVisit(value, lessonId, localDay(now)));
-  if (!lastVisit) return;
+  visits.update((value, now) => withVisit(value, lessonId, localDay(now)));
+  if (!lastVisit || !notice) return;
   let entries: LessonChange[] = [];
   try {
     const response = await fetch(notice.dataset.changedSince!);

@@ -65,5 +65,5 @@ export function enhanceCompletion(root: HTMLElement): void {
   undo.addEventListener('click', () => change(false));
 
   const notice = root.querySelector<HTMLElement>('[data-changed-since]');
-  if (notice) whenIdle(() => void import('./changes-since.browser.ts').then(({ showChangesSince }) => showChangesSince(notice, site, lesson)));
+  whenIdle(() => void import('./changes-since.browser.ts').then(({ recordVisit }) => recordVisit(site, lesson, notice)));
 }

@@ -22,3 +22,21 @@ export const progressFile: FileDefinition<ProgressExport> = {
     ...(file.lastLesson ? [file.lastLesson.at] : []),
   ],
 };
+
+/**
+ * The name of an exported progress file: the site, the participant's name when they typed one,
+ * and the day, so a teacher with files from a whole class can tell them apart, and a participant
+ * can find today's file among older ones. Characters that file systems or mail programs mangle
+ * become "-"; letters of any script stay.
+ *
+ * @example progressFileName('ekudden', '2026-12-07', 'Amina K.') // 'ekudden-progress-Amina-K-2026-12-07.json'
+ */
+export function progressFileName(siteId: string, day: string, participantName?: string): string {
+  const name = (participantName ?? '')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `${siteId}-progress-${name ? `${name}-` : ''}${day}.json`;
+}

@@ -15,6 +15,7 @@ const context: CheckContext = {
   factIds: new Set(readFacts('content').keys()),
   cardStepIds: readCardStepIds('content'),
   plainLanguageLocales: new Set(locales.filter((l) => l.plainLanguageOf).map((l) => l.code)),
+  courseLocales: locales.map((l) => l.code),
 };
 const model = files.find((f) => f.path === 'content/lessons/sv/forsorja-sig/a-kassa.mdx')!;
 /** The first fact the model lesson uses. */
@@ -109,6 +110,8 @@ describe('content rules fire', () => {
       expect.stringMatching(/^content\/lessons\/uk\/forsorja-sig\/a-kassa\.mdx: self-check answers differ from the source lesson/),
       'content/lessons/sv/forsorja-sig/: 1 lessons; the module needs at least 8',
       'content/modules: planned hours add up to 30; the law asks for at least 100',
+      // A lesson that has not arrived in every language yet.
+      expect.stringMatching(/^content\/lessons\/sv\/forsorja-sig\/a-kassa\.mdx: not yet in sv-easy, en, fa, prs, so, ti: add/),
       expect.stringMatching(/^content\/lessons\/sv\/: option 1 is the right self-check answer in 4 of 4 questions/),
     ]));
   });
