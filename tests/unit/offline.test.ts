@@ -48,7 +48,7 @@ describe('cache housekeeping', () => {
   });
   it('lists every file of a build but pages, the search index and the worker', () => {
     expect(['_astro/a.1.js', 'fonts/generated/x.woff2', 'sv/course.json', 'audio/sv/a/1.opus'].every(isBuildFile)).toBe(true);
-    expect(['sv/index.html', '404.html', 'pagefind/fragment/x.pf_fragment', 'pagefind/pagefind.js', 'sw.js'].some(isBuildFile)).toBe(false);
+    expect(['sv/index.html', '404.html', 'pagefind/fragment/x.pf_fragment', 'pagefind/pagefind.js', 'sw.js', '_headers', '_nginx-csp.conf'].some(isBuildFile)).toBe(false);
   });
   it('only caches real pages, never error responses from a broken deploy', () => {
     expect(isUsableResponse({ ok: true, status: 200, type: 'basic' })).toBe(true);
@@ -173,6 +173,7 @@ describe('pages and scripts versioned together', () => {
   write('ar/course.json', '{}');
   write('pagefind/fragment/sv_1.pf_fragment', 'x');
   write('sw.js', 'old worker');
+  write('_headers', '/*\n  X-Content-Type-Options: nosniff');
 
   it('lists every file a page may load, and no page, search index or worker', () => {
     expect(serviceWorkerManifest(dir, options).files).toEqual(['_astro/changes-since.A2.js', '_astro/completion.A1.js', '_astro/site.A3.css', 'ar/course.json', 'sv/course.json']);

@@ -81,12 +81,14 @@ export function staleCaches(names: readonly string[], siteId: string, version: s
 
 /**
  * Files of the build that pages load and that the service worker judges pages by: every file
- * except pages and Pagefind's index. Pagefind's own script names the index files it needs, so
+ * except pages, Pagefind's index and the web server's own files. Pagefind's own script names the index files it needs, so
  * they never appear in a page; leaving them out keeps the list in the worker small (about 2 KB
  * gzipped for the demo course instead of 5 KB).
  */
 export function isBuildFile(path: string): boolean {
-  return path !== '' && !path.endsWith('/') && !path.endsWith('.html') && !path.startsWith('pagefind/') && path !== 'sw.js';
+  return path !== '' && !path.endsWith('/') && !path.endsWith('.html') && !path.startsWith('pagefind/') && path !== 'sw.js'
+    // Web server files (`_headers`, `_nginx-csp.conf`) are read by the server, never by a page.
+    && !(path.startsWith('_') && !path.startsWith('_astro/'));
 }
 
 /**
