@@ -10,7 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { decodeAssignment, withoutAssignment } from '../lib/assignment/encode.ts';
 import { assignmentProgress, isForSite, resolveAssignment } from '../lib/assignment/resolve.ts';
 import { addAssignment, assignmentStore, removeAssignment } from '../lib/assignment/store.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
 import { outlineLinks, progressOutline } from '../lib/page/outline.ts';
 import { useOutline, useProgress, useStore } from './hooks.ts';

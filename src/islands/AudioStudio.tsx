@@ -22,7 +22,7 @@ import { unzipPack, zipEntries } from '../lib/audio/zip.ts';
 import { downloadFile } from '../lib/browser/download.ts';
 import { toIsoDay } from '../lib/device-data/ids.ts';
 import { isAudioManifestV1 } from '../lib/device-data/validators/audio-manifest-v1.generated.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { audioPath, href, lessonPath } from '../lib/routing/paths.ts';
 import { AUDIO_PACK_MAX_BYTES } from '../schemas/formats.ts';
 import { checkCardText } from '../lib/card/text.ts';

@@ -4,7 +4,7 @@
  * no signature line: the intyg is issued and signed by the municipality (`IntygIssuer.tsx`).
  */
 import { useMemo } from 'preact/hooks';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
 import { summarize, type ModuleOutline } from '../lib/progress/summary.ts';
 import { assignmentStore } from '../lib/assignment/store.ts';

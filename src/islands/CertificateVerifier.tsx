@@ -13,7 +13,7 @@ import { certificateFrom, verifyCertificate, CERTIFICATE_PARAM, type VerifyError
 import type { CertificateSummary } from '../lib/intyg/credential.ts';
 import type { PublicKeyEntry } from '../lib/intyg/keys.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { SWEDISH } from '../lib/i18n/locales.ts';
 import Scanner, { SCANNER_KEYS, type CodeOutcome } from './scan/Scanner.tsx';
 

@@ -21,7 +21,7 @@ import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { randomUuid, toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
 import { SWEDISH } from '../lib/i18n/locales.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { summarize } from '../lib/progress/summary.ts';
 import { CARD_LIMITS, DRIVING_LICENCE_CATEGORIES, LANGUAGE_LEVELS, STEP_STATUSES } from '../schemas/formats.ts';
 import type { CardFile, CompetenceCard as Card, Experience } from '../schemas/competence-card.ts';

@@ -12,13 +12,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { entryFromFile, entryFromPassport, groupStore, receive, removeParticipant, restoreParticipant, type GroupParticipant, type ReceiveOutcome } from '../lib/group/group.ts';
 import { classGrid, gridToCsv, type GridSort } from '../lib/group/grid.ts';
-import { assemble, collectPart, decodePassport, readPassportPart, type PartCollection } from '../lib/passport/codec.ts';
+import { takeScannedCode, type PartCollection } from '../lib/passport/codec.ts';
 import { readProgressFile } from '../lib/progress/transfer.ts';
 import { progressFile } from '../lib/progress/file.ts';
 import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { csvDelimiterFor } from '../lib/text/csv.ts';
 import { useOutline, useStore } from './hooks.ts';
 import { dataErrorText, StorageNotice, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';
@@ -72,31 +72,19 @@ export default function GroupPage({ siteId, locale, lang, strings }: Props) {
   }
 
   function onCode(text: string): CodeOutcome {
-    const read = readPassportPart(text);
-    if (!read.ok) {
-      if (read.error === 'missing') return 'ignored';
-      setMessage({ text: format(strings['group.refused'], { reason: dataErrorText(read.error, strings) }), kind: 'error' });
-      return 'ignored';
+    const step = takeScannedCode(parts, text, { now: new Date(), requireSite: siteId });
+    if (step.kind === 'ignored') return 'ignored';
+    setParts(step.parts);
+    if (step.kind === 'refused') {
+      setMessage({ text: format(strings['group.refused'], { reason: dataErrorText(step.error, strings) }), kind: 'error' });
+      return step.final ? 'done' : 'ignored';
     }
-    const next = collectPart(parts, read.part);
-    setParts(next);
-    const whole = assemble(next, read.part.key);
-    if (whole.status === 'tampered') {
-      setParts({});
-      setMessage({ text: format(strings['group.refused'], { reason: dataErrorText('tampered', strings) }), kind: 'error' });
-      return 'done';
-    }
-    if (whole.status === 'waiting') {
-      setMessage({ text: format(strings['group.partRead'], { held: whole.held, count: whole.count }), kind: 'ok' });
+    if (step.kind === 'waiting') {
+      setMessage({ text: format(strings['group.partRead'], { held: step.held, count: step.count }), kind: 'ok' });
       return 'more';
     }
-    const decoded = decodePassport(whole.payload, { now: new Date(), requireSite: siteId });
-    if (!decoded.ok) {
-      setMessage({ text: format(strings['group.refused'], { reason: dataErrorText(decoded.error === 'missing' ? 'invalid' : decoded.error, strings) }), kind: 'error' });
-      return 'done';
-    }
     setMessage(null);
-    const { entry, unknown } = entryFromPassport(decoded.passport, known);
+    const { entry, unknown } = entryFromPassport(step.passport, known);
     preview(entry, unknown, 'passport');
     return 'done';
   }

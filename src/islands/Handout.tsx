@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import QRCode from 'qrcode';
 import { assignmentLink, decodeAssignment } from '../lib/assignment/encode.ts';
 import { resolveAssignment } from '../lib/assignment/resolve.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
 import { SWEDISH } from '../lib/i18n/locales.ts';
 import { loadOutline } from '../lib/browser/outline.ts';

@@ -15,13 +15,13 @@ import { buildCredential } from '../lib/intyg/credential.ts';
 import { readKeyFile, type LoadedKey, type PublicKeyEntry } from '../lib/intyg/keys.ts';
 import { signCertificate } from '../lib/intyg/sign.ts';
 import { CERTIFICATE_PARAM } from '../lib/intyg/verify.ts';
-import { assemble, collectPart, decodePassport, readPassportPart, resolvePassport, type PartCollection } from '../lib/passport/codec.ts';
+import { resolvePassport, takeScannedCode, type PartCollection } from '../lib/passport/codec.ts';
 import { readProgressFile } from '../lib/progress/transfer.ts';
 import { progressFile } from '../lib/progress/file.ts';
 import { downloadFile, readFileText } from '../lib/browser/download.ts';
 import { randomUuid, toIsoDay } from '../lib/device-data/ids.ts';
 import { formatLongDate } from '../lib/i18n/dates.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { cleanName } from '../lib/text/bidi.ts';
 import { SWEDISH } from '../lib/i18n/locales.ts';
 import { dataErrorText, type FileErrorStrings } from './DataNotice.tsx';
@@ -98,18 +98,14 @@ export default function IntygIssuer({ siteId, swedishTag, keys, issuer, logoUrl,
   }
 
   function onCode(text: string): CodeOutcome {
-    const read = readPassportPart(text);
-    if (!read.ok) return read.error === 'missing' ? 'ignored' : (setError(format(strings['group.refused'], { reason: dataErrorText(read.error, strings) })), 'ignored');
-    const next = collectPart(parts, read.part);
-    setParts(next);
-    const whole = assemble(next, read.part.key);
-    if (whole.status === 'waiting') return 'more';
-    if (whole.status === 'tampered') return setError(format(strings['group.refused'], { reason: dataErrorText('tampered', strings) })), 'done';
-    const decoded = decodePassport(whole.payload, { now: new Date(), requireSite: siteId });
-    if (!decoded.ok) return setError(format(strings['group.refused'], { reason: dataErrorText(decoded.error === 'missing' ? 'invalid' : decoded.error, strings) })), 'done';
-    const { lessons } = resolvePassport(decoded.passport, known);
+    const step = takeScannedCode(parts, text, { now: new Date(), requireSite: siteId });
+    if (step.kind === 'ignored') return 'ignored';
+    setParts(step.parts);
+    if (step.kind === 'refused') return setError(format(strings['group.refused'], { reason: dataErrorText(step.error, strings) })), step.final ? 'done' : 'ignored';
+    if (step.kind === 'waiting') return 'more';
+    const { lessons } = resolvePassport(step.passport, known);
     useLessons(new Set(Object.entries(lessons).filter(([, l]) => l.completed).map(([id]) => id)));
-    if (decoded.passport.name && !name) setName(decoded.passport.name);
+    if (step.passport.name && !name) setName(step.passport.name);
     return 'done';
   }
 

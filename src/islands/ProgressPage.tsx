@@ -6,7 +6,7 @@
  * participant confirms.
  */
 import { useRef, useState } from 'preact/hooks';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { summarize } from '../lib/progress/summary.ts';
 import { mergeProgress, previewImport, readProgressFile, writeProgressFile, type ImportPreview } from '../lib/progress/transfer.ts';
 import { progressFile, progressFileName } from '../lib/progress/file.ts';
@@ -19,13 +19,13 @@ import { useOutline, useProgress, useStore } from './hooks.ts';
 import { keepPassport, passportStore } from '../lib/passport/store.ts';
 import { dataErrorText, StorageNotice, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';
 import NameField from './NameField.tsx';
+import ImportPreviewCard, { IMPORT_PREVIEW_KEYS } from './ImportPreviewCard.tsx';
 
 export const PROGRESS_PAGE_KEYS = [
   'progress.lessonsDone', 'progress.hoursDone', 'progress.bestScore', 'progress.latestScore', 'progress.export', 'progress.exportedWhere',
-  'progress.import', 'progress.nameLabel', 'progress.nameHint', 'progress.importPreviewTitle', 'progress.importNewlyCompleted',
-  'progress.importBetterScores', 'progress.importUnknown', 'progress.importOtherSite', 'progress.importNothingNew', 'progress.importKeep',
+  'progress.import', 'progress.nameLabel', 'progress.nameHint', 'progress.importPreviewTitle', 'progress.importUnknown',
   'progress.importConfirm', 'progress.importCancel', 'progress.importDone', 'progress.importCancelled', 'progress.notStarted', 'progress.inProgress', 'progress.moduleDone', 'progress.certificateLink',
-  'progress.certificateNotYet', 'progress.handoverHeading', 'progress.handoverIntro', 'progress.passportLink', 'progress.completedStatus', 'content.inSourceLanguage',
+  ...IMPORT_PREVIEW_KEYS, 'progress.certificateNotYet', 'progress.handoverHeading', 'progress.handoverIntro', 'progress.passportLink', 'progress.completedStatus', 'content.inSourceLanguage',
 ] as const;
 
 type Strings = Record<(typeof PROGRESS_PAGE_KEYS)[number], string> & StorageNoticeStrings & FileErrorStrings;
@@ -107,26 +107,17 @@ export default function ProgressPage({ siteId, locale, certificateHref, strings 
           <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={onFile} />
         </p>
         {pending && (
-          <div class="preview card" role="region" aria-labelledby="import-preview-title">
-            <h3 id="import-preview-title">{strings['progress.importPreviewTitle']}</h3>
-            {pending.preview.otherSite && <p>{format(strings['progress.importOtherSite'], { site: pending.preview.otherSite })}</p>}
-            {pending.preview.nothingNew ? (
-              <p>{strings['progress.importNothingNew']}</p>
-            ) : (
-              <ul>
-                <li>{format(strings['progress.importNewlyCompleted'], { count: pending.preview.newlyCompleted.length })}</li>
-                <li>{format(strings['progress.importBetterScores'], { count: pending.preview.betterScores.length })}</li>
-              </ul>
-            )}
-            {pending.preview.unknownLessons.length > 0 && <p>{format(strings['progress.importUnknown'], { count: pending.preview.unknownLessons.length })}</p>}
-            <p>{strings['progress.importKeep']}</p>
-            <p class="actions">
-              <button type="button" class="btn" onClick={confirmImport}>{strings['progress.importConfirm']}</button>{' '}
-              <button type="button" class="btn btn-secondary" onClick={() => { setPending(null); setMessage({ text: strings['progress.importCancelled'], kind: 'ok' }); }}>
-                {strings['progress.importCancel']}
-              </button>
-            </p>
-          </div>
+          <ImportPreviewCard
+            id="import-preview-title"
+            title={strings['progress.importPreviewTitle']}
+            preview={pending.preview}
+            unknownNote={pending.preview.unknownLessons.length > 0 ? format(strings['progress.importUnknown'], { count: pending.preview.unknownLessons.length }) : undefined}
+            confirmLabel={strings['progress.importConfirm']}
+            cancelLabel={strings['progress.importCancel']}
+            onConfirm={confirmImport}
+            onCancel={() => { setPending(null); setMessage({ text: strings['progress.importCancelled'], kind: 'ok' }); }}
+            strings={strings}
+          />
         )}
         <p role="status" data-message="ok">{message?.kind === 'ok' ? message.text : ''}</p>
         <p role="alert" class={message?.kind === 'error' ? 'fb fb-bad' : undefined} data-message="error">{message?.kind === 'error' ? message.text : ''}</p>

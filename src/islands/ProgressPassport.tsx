@@ -10,27 +10,27 @@
  * once read, so reloading does not offer it again.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { encodePassport, assemble, collectPart, decodePassport, passportLinks, readPassportPart, PASSPORT_PARAM, type PartCollection } from '../lib/passport/codec.ts';
+import { encodePassport, passportLinks, takeScannedCode, PASSPORT_PARAM, type PartCollection } from '../lib/passport/codec.ts';
 import { passportAsProgressFile } from '../lib/passport/receive.ts';
 import { adoptPassport, keepPassport, passportStore } from '../lib/passport/store.ts';
 import { mergeProgress, previewImport, type ImportPreview } from '../lib/progress/transfer.ts';
 import { xapiStatements, type XapiLesson } from '../lib/xapi/statements.ts';
 import { downloadFile } from '../lib/browser/download.ts';
 import { toIsoDay } from '../lib/device-data/ids.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { basePath, homePath } from '../lib/routing/paths.ts';
 import type { ProgressExport } from '../schemas/progress.ts';
 import { useOutline, useProgress, useStore } from './hooks.ts';
 import { dataErrorText, type FileErrorStrings, type StorageNoticeStrings } from './DataNotice.tsx';
 import Scanner, { SCANNER_KEYS, type CodeOutcome } from './scan/Scanner.tsx';
+import ImportPreviewCard, { IMPORT_PREVIEW_KEYS } from './ImportPreviewCard.tsx';
 
 export const PASSPORT_KEYS = [
   ...SCANNER_KEYS,
   'passport.heading', 'passport.intro', 'passport.show', 'passport.hide', 'passport.contains', 'passport.containsName', 'passport.containsNoName',
   'passport.code', 'passport.moveHeading', 'passport.moveIntro', 'passport.partRead', 'passport.previewTitle', 'passport.unknownLessons',
   'passport.confirm', 'passport.cancel', 'passport.moved', 'passport.cancelled', 'passport.xapiHeading', 'passport.xapiIntro',
-  'passport.xapiExport', 'passport.xapiEmpty', 'progress.importNewlyCompleted', 'progress.importBetterScores', 'progress.importNothingNew',
-  'progress.importOtherSite', 'progress.importKeep',
+  'passport.xapiExport', 'passport.xapiEmpty', ...IMPORT_PREVIEW_KEYS,
 ] as const;
 type Strings = Record<(typeof PASSPORT_KEYS)[number], string> & StorageNoticeStrings & FileErrorStrings;
 
@@ -71,34 +71,23 @@ export default function ProgressPassport({ siteId, locale, siteUrl, strings }: P
 
   /** Takes one scanned code or link; says whether the passport is now complete. */
   function receive(text: string, lessonIds: string[] | null = known): CodeOutcome {
-    const read = readPassportPart(text);
-    if (!read.ok) {
-      if (read.error === 'missing') return 'ignored';
-      setMessage({ text: dataErrorText(read.error, strings), kind: 'error' });
-      return 'ignored';
+    const step = takeScannedCode(parts, text, { now: new Date() });
+    if (step.kind === 'ignored') return 'ignored';
+    setParts(step.parts);
+    if (step.kind === 'refused') {
+      setPartNote('');
+      setMessage({ text: dataErrorText(step.error, strings), kind: 'error' });
+      return step.final ? 'done' : 'ignored';
     }
-    const next = collectPart(parts, read.part);
-    setParts(next);
-    const whole = assemble(next, read.part.key);
-    if (whole.status === 'tampered') {
-      setParts({});
-      setMessage({ text: dataErrorText('tampered', strings), kind: 'error' });
-      return 'done';
-    }
-    if (whole.status === 'waiting') {
-      setPartNote(format(strings['passport.partRead'], { held: whole.held, count: whole.count }));
+    if (step.kind === 'waiting') {
+      setPartNote(format(strings['passport.partRead'], { held: step.held, count: step.count }));
       return 'more';
     }
     setPartNote('');
-    const decoded = decodePassport(whole.payload, { now: new Date() });
-    if (!decoded.ok) {
-      setMessage({ text: dataErrorText(decoded.error === 'missing' ? 'invalid' : decoded.error, strings), kind: 'error' });
-      return 'done';
-    }
     if (!progress || !lessonIds) return 'done';
-    const { file, unknown } = passportAsProgressFile(decoded.passport, lessonIds);
+    const { file, unknown } = passportAsProgressFile(step.passport, lessonIds);
     setMessage(null);
-    setPending({ file, unknown, passportId: decoded.passport.id, preview: previewImport(progress.value, file, new Set(lessonIds)) });
+    setPending({ file, unknown, passportId: step.passport.id, preview: previewImport(progress.value, file, new Set(lessonIds)) });
     return 'done';
   }
 
@@ -158,24 +147,17 @@ export default function ProgressPassport({ siteId, locale, siteUrl, strings }: P
       <Scanner id="passport-scanner" strings={strings} onCode={(text) => receive(text)} />
       {partNote && <p role="status">{partNote}</p>}
       {pending && (
-        <div class="preview card" role="region" aria-labelledby="passport-preview-title">
-          <h3 id="passport-preview-title">{strings['passport.previewTitle']}</h3>
-          {pending.preview.otherSite && <p>{format(strings['progress.importOtherSite'], { site: pending.preview.otherSite })}</p>}
-          {pending.preview.nothingNew ? (
-            <p>{strings['progress.importNothingNew']}</p>
-          ) : (
-            <ul>
-              <li>{format(strings['progress.importNewlyCompleted'], { count: pending.preview.newlyCompleted.length })}</li>
-              <li>{format(strings['progress.importBetterScores'], { count: pending.preview.betterScores.length })}</li>
-            </ul>
-          )}
-          {pending.unknown > 0 && <p>{format(strings['passport.unknownLessons'], { count: pending.unknown })}</p>}
-          <p>{strings['progress.importKeep']}</p>
-          <p class="actions">
-            <button type="button" class="btn" onClick={confirm}>{strings['passport.confirm']}</button>{' '}
-            <button type="button" class="btn btn-secondary" onClick={() => { setPending(null); setMessage({ text: strings['passport.cancelled'], kind: 'ok' }); }}>{strings['passport.cancel']}</button>
-          </p>
-        </div>
+        <ImportPreviewCard
+          id="passport-preview-title"
+          title={strings['passport.previewTitle']}
+          preview={pending.preview}
+          unknownNote={pending.unknown > 0 ? format(strings['passport.unknownLessons'], { count: pending.unknown }) : undefined}
+          confirmLabel={strings['passport.confirm']}
+          cancelLabel={strings['passport.cancel']}
+          onConfirm={confirm}
+          onCancel={() => { setPending(null); setMessage({ text: strings['passport.cancelled'], kind: 'ok' }); }}
+          strings={strings}
+        />
       )}
       <p role="status" data-message="ok">{message?.kind === 'ok' ? message.text : ''}</p>
       <p role="alert" class={message?.kind === 'error' ? 'fb fb-bad' : undefined} data-message="error">{message?.kind === 'error' ? message.text : ''}</p>

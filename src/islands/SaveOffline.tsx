@@ -6,7 +6,7 @@
  * module shows as outdated, and saving again brings it up to date at once.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { formatSize } from '../lib/offline/strategy.ts';
 
 export const SAVE_OFFLINE_KEYS = ['offline.save', 'offline.hint', 'offline.saving', 'offline.saved', 'offline.outdated', 'offline.remove', 'offline.removed', 'offline.failed', 'offline.unsupported', 'offline.includeAudio'] as const;

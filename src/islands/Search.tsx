@@ -4,7 +4,7 @@
  * Results are rendered as text (excerpt highlights included), never as HTML.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { excerptParts, normaliseQuery } from '../lib/search/prepare.ts';
 import { href, pagefindScriptPath } from '../lib/routing/paths.ts';
 

@@ -5,7 +5,7 @@
  * later exports.
  */
 import { useState } from 'preact/hooks';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { findResponses, markExported, pendingExport, surveyStore } from '../lib/survey/store.ts';
 import { exportFileName, writeSurveyFile } from '../lib/survey/export.ts';
 import { surveyFile } from '../lib/survey/file.ts';

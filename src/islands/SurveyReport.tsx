@@ -17,7 +17,7 @@ import { followUpToCsv, summaryToCsv, summaryToJson } from '../lib/survey/summar
 import { surveyFile } from '../lib/survey/file.ts';
 import { SURVEY_PARTIAL_FILE } from '../schemas/formats.ts';
 import { toIsoDay } from '../lib/device-data/ids.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { localize } from '../lib/survey/localize.ts';
 import { scaleLabels } from '../lib/survey/scales.ts';
 import { csvDelimiterFor } from '../lib/text/csv.ts';

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import QRCode from 'qrcode';
 import { assignmentLink, encodeAssignment, makeAssignment, type DraftError } from '../lib/assignment/encode.ts';
 import { resolveAssignment } from '../lib/assignment/resolve.ts';
-import { format } from '../lib/i18n/format.ts';
+import { format } from './format.ts';
 import { progressOutline } from '../lib/page/outline.ts';
 import { basePath } from '../lib/routing/paths.ts';
 import type { Assignment } from '../schemas/assignment.ts';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { checkCardText } from '../../lib/card/text.ts';
-import { format } from '../../lib/i18n/format.ts';
+import { format } from '../format.ts';
 
 export const CARD_FIELD_KEYS = ['card.counter', 'card.tooLong', 'card.textCleaned'] as const;
 type Strings = Record<(typeof CARD_FIELD_KEYS)[number], string>;

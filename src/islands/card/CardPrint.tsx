@@ -6,7 +6,7 @@
  */
 import type { PrintableCard, PrintedText } from '../../lib/card/print.ts';
 import type { Experience } from '../../schemas/competence-card.ts';
-import { format } from '../../lib/i18n/format.ts';
+import { format } from '../format.ts';
 import { SWEDISH } from '../../lib/i18n/locales.ts';
 
 export const CARD_PRINT_KEYS = [

@@ -262,3 +262,34 @@ export function resolvePassport(passport: Passport, knownLessonIds: Iterable<str
   }
   return { lessons, unknown };
 }
+
+/** What one scanned code did to a collection of passport parts. */
+export type ScanStep =
+  /** Not a passport code at all (another QR code in view): nothing changes. */
+  | { kind: 'ignored' }
+  /**
+   * A passport code that cannot be used; `parts` is what to keep collecting with. `final` when the
+   * passport as a whole is refused (scanning stops), not just this one code (scanning goes on).
+   */
+  | { kind: 'refused'; error: Exclude<PassportError, 'missing'>; final: boolean; parts: PartCollection }
+  /** A part of a longer passport; more codes are needed. */
+  | { kind: 'waiting'; held: number; count: number; parts: PartCollection }
+  /** A whole, valid passport. */
+  | { kind: 'complete'; passport: Passport; parts: PartCollection };
+
+/**
+ * Takes one scanned code or link into the parts collected so far: the participant's "Move my
+ * progress here" and the teacher's "Add a participant by scanning" both scan this way. A code
+ * whose parts disagree empties the collection, so a mixed-up sequence starts again cleanly.
+ */
+export function takeScannedCode(parts: PartCollection, text: string, options: { now: Date; requireSite?: string }): ScanStep {
+  const read = readPassportPart(text);
+  if (!read.ok) return read.error === 'missing' ? { kind: 'ignored' } : { kind: 'refused', error: read.error, final: false, parts };
+  const next = collectPart(parts, read.part);
+  const whole = assemble(next, read.part.key);
+  if (whole.status === 'tampered') return { kind: 'refused', error: 'tampered', final: true, parts: {} };
+  if (whole.status === 'waiting') return { kind: 'waiting', held: whole.held, count: whole.count, parts: next };
+  const decoded = decodePassport(whole.payload, options);
+  if (!decoded.ok) return { kind: 'refused', error: decoded.error === 'missing' ? 'invalid' : decoded.error, final: true, parts: next };
+  return { kind: 'complete', passport: decoded.passport, parts: next };
+}

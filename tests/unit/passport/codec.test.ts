@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listFiles } from '../../../src/lib/site/files.ts';
 import QRCode from 'qrcode';
 import {
-  assemble, collectPart, decodePassport, encodePassport, MAX_CHUNK, passportLinks, readPassportPart, resolvePassport, type PartCollection, type PassportInput,
+  assemble, collectPart, decodePassport, encodePassport, MAX_CHUNK, passportLinks, readPassportPart, resolvePassport, takeScannedCode, type PartCollection, type PassportInput,
 } from '../../../src/lib/passport/codec.ts';
 import { fromBase64url, toBase64url } from '../../../src/lib/text/bytes.ts';
 
@@ -88,6 +88,27 @@ describe('the progress passport', () => {
     // A changed character in the code's data: the parts no longer make the passport their key names.
     const changed = readPassportPart(link.slice(0, -3) + (link.at(-3) === 'A' ? 'B' : 'A') + link.slice(-2));
     expect(changed.ok && assemble(collectPart({}, changed.part), changed.part.key)).toEqual({ status: 'tampered' });
+  });
+
+  it('takes scanned codes one by one: other codes ignored, parts collected, a mix-up starts again, the whole passport checked', () => {
+    const links = passportLinks(BASE, 'sv', encodePassport(input(Array.from({ length: 150 }, (_, i) => `lokal/lektion-${i}`))));
+    expect(links.length).toBeGreaterThan(2);
+    const options = { now: NOW, requireSite: 'exempelby' };
+    expect(takeScannedCode({}, 'https://example.org/menu', options)).toEqual({ kind: 'ignored' });
+    let step = takeScannedCode({}, links[1]!, options);
+    expect(step).toMatchObject({ kind: 'waiting', held: 1, count: links.length });
+    // The same code twice counts once.
+    step = takeScannedCode(step.kind === 'waiting' ? step.parts : {}, links[1]!, options);
+    expect(step).toMatchObject({ kind: 'waiting', held: 1 });
+    // A code cut short is refused, scanning goes on with what was held.
+    const held = step.kind === 'waiting' ? step.parts : {};
+    const cut = takeScannedCode(held, links[0]!.slice(0, -4), options);
+    expect(cut).toMatchObject({ kind: 'refused', final: false, parts: held });
+    for (const link of links.filter((_, i) => i !== 1)) step = takeScannedCode(step.kind === 'waiting' ? step.parts : {}, link, options);
+    expect(step.kind).toBe('complete');
+    if (step.kind === 'complete') expect(step.passport.name).toBe('Amina H.');
+    // The whole passport from another site is refused as a whole.
+    expect(takeScannedCode({}, passportLinks(BASE, 'sv', encodePassport(input(['a/b'], { siteId: 'annanstad' })))[0]!, options)).toMatchObject({ kind: 'refused', error: 'other-site', final: true });
   });
 
   it('counts lessons this site does not have instead of guessing', () => {
