@@ -1,13 +1,15 @@
 /**
  * "Save for offline" on a module page: fetches every lesson of the module in the current locale
  * into its own cache, shows progress and size, and can be undone. The service worker serves
- * these pages when there is no network.
+ * these pages when there is no network. After a site update the worker removes saved lessons
+ * that the new version's scripts do not fit and fetches them again when online; meanwhile the
+ * module shows as outdated, and saving again brings it up to date at once.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { format } from './format.ts';
 import { formatSize } from '../lib/offline/strategy.ts';
 
-export const SAVE_OFFLINE_KEYS = ['offline.save', 'offline.hint', 'offline.saving', 'offline.saved', 'offline.remove', 'offline.removed', 'offline.failed', 'offline.unsupported', 'offline.includeAudio'] as const;
+export const SAVE_OFFLINE_KEYS = ['offline.save', 'offline.hint', 'offline.saving', 'offline.saved', 'offline.outdated', 'offline.remove', 'offline.removed', 'offline.failed', 'offline.unsupported', 'offline.includeAudio'] as const;
 
 interface Props {
   cacheName: string;
@@ -24,6 +26,8 @@ type State =
   | { kind: 'unsupported' }
   | { kind: 'idle'; message?: string; error?: boolean }
   | { kind: 'saving'; done: number }
+  /** Saved, but some lessons were removed by an update and wait to be fetched again. */
+  | { kind: 'outdated' }
   | { kind: 'saved'; count: number; bytes: number };
 
 async function cachedSize(cache: Cache, urls: string[]): Promise<{ count: number; bytes: number }> {
@@ -48,14 +52,24 @@ export default function SaveOffline({ cacheName, urls, audio, lang, strings }: P
       setState({ kind: 'unsupported' });
       return;
     }
-    void (async () => {
+    const check = async () => {
       if (!(await caches.has(cacheName))) return setState({ kind: 'idle' });
       const { count, bytes } = await cachedSize(await caches.open(cacheName), urls);
-      setState(count === urls.length ? { kind: 'saved', count, bytes } : { kind: 'idle' });
-    })();
+      // The cache exists only while the module is saved: a failed first save and "Remove" delete
+      // it. So lessons missing from it were taken out by an update and wait to be fetched again.
+      setState((current) => (current.kind === 'saving' ? current : count === urls.length ? { kind: 'saved', count, bytes } : { kind: 'outdated' }));
+    };
+    void check();
+    // The worker writes to pages only when it has brought saved modules up to date
+    // (`SW_MESSAGE.savedUpdated`). Any message triggers a look at the cache, which is harmless,
+    // and keeps the message names out of this island's code and in the registration script alone.
+    const onMessage = () => void check();
+    navigator.serviceWorker?.addEventListener('message', onMessage);
+    return () => navigator.serviceWorker?.removeEventListener('message', onMessage);
   }, [cacheName]);
 
   async function save() {
+    const keep = state.kind === 'outdated';
     setState({ kind: 'saving', done: 0 });
     try {
       const cache = await caches.open(cacheName);
@@ -70,7 +84,8 @@ export default function SaveOffline({ cacheName, urls, audio, lang, strings }: P
       }
       setState({ kind: 'saved', count: urls.length, bytes });
     } catch {
-      await caches.delete(cacheName);
+      // A failed first save leaves nothing half saved; a failed update keeps what was saved before.
+      if (!keep) await caches.delete(cacheName);
       setState({ kind: 'idle', message: strings['offline.failed'], error: true });
     }
   }
@@ -80,6 +95,7 @@ export default function SaveOffline({ cacheName, urls, audio, lang, strings }: P
     setState({ kind: 'idle', message: strings['offline.removed'] });
   }
 
+  const canSave = state.kind === 'idle' || state.kind === 'outdated';
   if (state.kind === 'unsupported') return <p class="hint">{strings['offline.unsupported']}</p>;
   return (
     <div class="save-offline" data-offline-state={state.kind}>
@@ -90,11 +106,12 @@ export default function SaveOffline({ cacheName, urls, audio, lang, strings }: P
         <>
           {audio && audio.urls.length > 0 && (
             <label class="include-audio">
-              <input type="checkbox" checked={withAudio} onChange={(e) => setWithAudio((e.currentTarget as HTMLInputElement).checked)} disabled={state.kind !== 'idle'} />{' '}
+              <input type="checkbox" checked={withAudio} onChange={(e) => setWithAudio((e.currentTarget as HTMLInputElement).checked)} disabled={!canSave} />{' '}
               {format(strings['offline.includeAudio'], { size: formatSize(audio.bytes, lang) })}
             </label>
           )}
-          <button type="button" class="btn btn-secondary" onClick={save} disabled={state.kind !== 'idle'}>{strings['offline.save']}</button>
+          <button type="button" class="btn btn-secondary" onClick={save} disabled={!canSave}>{strings['offline.save']}</button>
+          {state.kind === 'outdated' && <button type="button" class="btn btn-secondary" onClick={remove}>{strings['offline.remove']}</button>}
         </>
       )}
       {state.kind === 'saving' && <progress max={urls.length + (withAudio ? (audio?.urls.length ?? 0) : 0)} value={state.done} aria-hidden="true" />}
@@ -102,6 +119,7 @@ export default function SaveOffline({ cacheName, urls, audio, lang, strings }: P
         {state.kind === 'saving' && format(strings['offline.saving'], { done: state.done, total: urls.length + (withAudio ? (audio?.urls.length ?? 0) : 0) })}
         {state.kind === 'saved' && format(strings['offline.saved'], { count: state.count, size: formatSize(state.bytes, lang) })}
         {state.kind === 'idle' && !state.error && state.message}
+        {state.kind === 'outdated' && strings['offline.outdated']}
       </p>
       <p role="alert">{state.kind === 'idle' && state.error ? state.message : ''}</p>
     </div>

@@ -129,6 +129,7 @@ export const uiStringsSchema = z
     'offline.hint': s("Explains the save button"),
     'offline.saving': s("Progress while saving; {{done}} and {{total}} are numbers"),
     'offline.saved': s("After saving; {{count}} is a number, {{size}} a size like 240 kB"),
+    'offline.outdated': s("On a module page whose saved lessons were partly removed by a site update; they are fetched again when the device is online"),
     'offline.remove': s("Button that removes the saved lessons"),
     'offline.removed': s("After removing"),
     'offline.failed': s("Saving failed"),

@@ -26,8 +26,9 @@ export async function savedLessons(siteId: string, locale: string): Promise<Save
       const path = new URL(request.url).pathname;
       const lesson = lessonFromPath(path.slice(base.length));
       if (!lesson || lesson.locale !== locale || seen.has(path)) continue;
-      const html = await (await cache.match(request))!.text();
-      seen.set(path, lessonTitleFromHtml(html) ?? path);
+      const title = lessonTitleFromHtml(await (await cache.match(request))!.text());
+      // Pages shaped like a lesson path that are not lessons (e.g. `sv/teacher/handout/`) are left out.
+      if (title !== null) seen.set(path, title);
     }
   }
   return [...seen].sort((a, b) => a[0].localeCompare(b[0])).map(([href, title]) => ({ href, title }));
