@@ -77,7 +77,7 @@ describe('offline reading', () => {
     expect(lessons.length).toBeGreaterThanOrEqual(4);
     await page.getByRole('button', { name: 'Save for offline' }).click();
     const status = page.locator('.save-offline [role=status]');
-    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(new RegExp(`^Saved on this device: ${lessons.length} lessons, \\d`));
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(new RegExp(`^Lessons saved on this device: ${lessons.length} \\(\\d`));
     await offline(async () => {
       for (const url of lessons) {
         await page.goto(url);
@@ -291,7 +291,7 @@ describe('after an update (under a sub-path)', () => {
     await controlled(page);
     await page.getByRole('button', { name: en['offline.save'] }).click();
     const status = page.locator('.save-offline [role=status]');
-    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Saved on this device: 1 /);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Lessons saved on this device: 1 \(/);
     await visit(page, lesson('ar'));
 
     // Offline while the site is updated; back online, the new worker takes over.
@@ -303,7 +303,7 @@ describe('after an update (under a sub-path)', () => {
     expect(names).toContain(`orienta:demo:shell:${b.version}`);
     expect(names.filter((n) => n.includes(':shell:'))).toHaveLength(1);
     // The saved module is fetched again for the new version, and says so.
-    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Saved on this device: 1 /);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Lessons saved on this device: 1 \(/);
 
     // No cached page anywhere names a file the new build lacks.
     const files = filesOf(deploy);
@@ -348,7 +348,7 @@ describe('after an update (under a sub-path)', () => {
 
     renameSync(`${lessonFile}.away`, lessonFile);
     await page.goto(`${url}en/forsorja-sig/`);
-    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Saved on this device: 1 /);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Lessons saved on this device: 1 \(/);
     await offline(async () => {
       await page.goto(lesson('en'));
       expect(await page.getAttribute('[data-lesson]', 'data-lesson')).toBe('forsorja-sig/a-kassa');
