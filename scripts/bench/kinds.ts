@@ -34,6 +34,7 @@ export function pageKind(path: string): string {
     if (parts.length === 4 && third === 'guide') return 'teacher-guide';
     return 'other';
   }
+  if (second === 'changes' && parts.length === 3) return 'changes';
   if (parts.length === 3) return /^\d+$/.test(third!) ? 'module' : 'lesson';
   if (parts.length === 4 && fourth === 'text') return 'lesson-text';
   return 'other';

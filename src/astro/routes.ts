@@ -9,8 +9,9 @@
 import { locales } from './site.ts';
 import { plainLanguageLocales } from './i18n.ts';
 import { getChanges, getCourses, getSurveys } from './content.ts';
-import { changeEntries, homeModel, lessonModel, moduleModel, modulePageCount, type ChangeEntry, type HomeModel, type LessonModel, type ModuleModel } from '../lib/page/models.ts';
+import { changeEntries, changePages, homeModel, lessonModel, moduleModel, modulePageCount, type ChangeEntry, type HomeModel, type LessonModel, type ModuleModel } from '../lib/page/models.ts';
 import type { SurveyDefinition } from '../schemas/survey.ts';
+import { href, pagePaths } from '../lib/routing/paths.ts';
 
 /** One path per published locale, for pages that exist once per locale. */
 export function localeRoutes() {
@@ -61,11 +62,26 @@ export async function surveyRoutes() {
 export type SurveyRoute = { locale: string; definition: SurveyDefinition };
 
 /** Each locale's change log. */
-export async function changesRoutes() {
+/** The whole change log per locale, for `/<locale>/changes.json`. */
+export async function changeLogRoutes() {
   const changes = await getChanges();
   return (await getCourses()).map((course) => ({ params: { locale: course.locale }, props: { locale: course.locale, entries: changeEntries(course, changes) } }));
 }
-export type ChangesRoute = { locale: string; entries: ChangeEntry[] };
+export type ChangeLogRoute = { locale: string; entries: ChangeEntry[] };
+
+/** The change-log pages per locale, `CHANGES_PAGE_SIZE` entries each. */
+export async function changesRoutes() {
+  const changes = await getChanges();
+  return (await getCourses()).flatMap((course) => {
+    const pages = changePages(changeEntries(course, changes));
+    const hrefs = pages.map((_, i) => href(pagePaths.changes(course.locale, i + 1)));
+    return pages.map((entries, i) => ({
+      params: { locale: course.locale, page: i === 0 ? undefined : String(i + 1) },
+      props: { locale: course.locale, entries, page: { number: i + 1, hrefs } },
+    }));
+  });
+}
+export type ChangesRoute = { locale: string; entries: ChangeEntry[]; page: { number: number; hrefs: string[] } };
 
 /**
  * The text alone of each plain-language lesson (easy Swedish), fetched when a reader asks to read

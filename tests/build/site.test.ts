@@ -2,7 +2,7 @@
  * Assertions on the site that `npm test` built into dist/ (demo site, root base).
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brokenLinks, DIST, listFiles, page } from '../support/dist.ts';
 import { scenarioDir } from '../../scripts/build-scenarios.ts';
@@ -62,6 +62,29 @@ describe('the built site', () => {
     for (const code of written.filter((c) => c !== 'sv')) {
       expect(page(`${code}/${id}/index.html`, dir).querySelector('[data-lesson]')!.getAttribute('lang')).toBe(locales.find((l) => l.code === code)!.tag);
     }
+  });
+
+  it('lists the change log over pages of 20, newest first, every entry once, with a pager on each', () => {
+    const entries = readdirSync('content/changes').filter((f) => f.endsWith('.yaml'));
+    expect(entries.length).toBeGreaterThan(20);
+    const pageCount = Math.ceil(entries.length / 20);
+    const dates: string[] = [];
+    for (let n = 1; n <= pageCount; n++) {
+      const doc = page(`en/changes/${n === 1 ? '' : `${n}/`}index.html`);
+      const items = doc.querySelectorAll('[data-change]');
+      expect(items.length, `page ${n}`).toBe(n < pageCount ? 20 : entries.length - 20 * (pageCount - 1));
+      dates.push(...items.map((i) => i.getAttribute('data-change')!));
+      const nav = doc.querySelector('nav.page-nav')!;
+      expect(nav.querySelector('[aria-current=page]')!.text.trim()).toBe(String(n));
+    }
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(existsSync(`${DIST}/en/changes/${pageCount + 1}/index.html`)).toBe(false);
+    // What a lesson fetches to say "changed since you last looked" covers every page's entries.
+    const listed = new Set<string>();
+    for (let n = 1; n <= pageCount; n++) {
+      for (const a of page(`en/changes/${n === 1 ? '' : `${n}/`}index.html`).querySelectorAll('[data-change] a')) listed.add(a.getAttribute('href')!.replace(/^\/en\/|\/$/g, ''));
+    }
+    expect(Object.keys(JSON.parse(readFileSync(`${DIST}/en/changes.json`, 'utf8'))).sort()).toEqual([...listed].sort());
   });
 
   it('shows the unreviewed-translation notice on machine translations only', () => {

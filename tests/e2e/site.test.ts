@@ -133,7 +133,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     ['accessibility statement', 'accessibility/'], ['privacy', 'privacy/'], ['404', '404/'], ['progress', 'progress/'],
     ['certificate', 'certificate/'], ['surveys', 'surveys/'], ['survey form', 'surveys/course/'], ['report', 'report/'],
     ['teacher', 'teacher/'], ['teacher guide', 'teacher/guide/forsorja-sig/'], ['handout without assignment', 'teacher/handout/'], ['offline', 'offline/'],
-    ['changes', 'changes/'],
+    ['changes', 'changes/'], ['older changes', 'changes/2/'],
   ] as const;
   for (const locale of ['sv', 'ar', 'ti']) {
     for (const [name, path] of pageTypes) {

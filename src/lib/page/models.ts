@@ -110,6 +110,19 @@ export function modulePageOf(lessonIndex: number): number {
   return Math.floor(lessonIndex / MODULE_PAGE_SIZE) + 1;
 }
 
+/**
+ * Entries a change-log page lists, newest first. The log grows with every review of the course;
+ * paged, its first page stays within the first round trip whatever the course's history.
+ */
+export const CHANGES_PAGE_SIZE = 20;
+
+/** The change log cut into pages of `CHANGES_PAGE_SIZE`, newest page first; one empty page for an empty log. */
+export function changePages<T>(entries: readonly T[]): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < entries.length; i += CHANGES_PAGE_SIZE) pages.push(entries.slice(i, i + CHANGES_PAGE_SIZE));
+  return pages.length ? pages : [[]];
+}
+
 export interface HomeModel extends PageModel {
   modules: ResolvedModule[];
   totalHours: number;

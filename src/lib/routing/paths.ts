@@ -83,7 +83,7 @@ export const pagePaths = {
   teacher: (locale: string) => `${locale}/teacher/`,
   handout: (locale: string) => `${locale}/teacher/handout/`,
   guide: (locale: string, moduleId: string) => `${locale}/teacher/guide/${moduleId}/`,
-  changes: (locale: string) => `${locale}/changes/`,
+  changes: (locale: string, page = 1) => (page > 1 ? `${locale}/changes/${page}/` : `${locale}/changes/`),
   card: (locale: string) => `${locale}/card/`,
   blankCard: (locale: string) => `${locale}/teacher/card/`,
   studio: (locale: string) => `${locale}/teacher/studio/`,

@@ -5,13 +5,13 @@
  */
 import type { APIRoute } from 'astro';
 import { formatDate } from '../../astro/i18n.ts';
-import { changesRoutes, type ChangesRoute } from '../../astro/routes.ts';
+import { changeLogRoutes, type ChangeLogRoute } from '../../astro/routes.ts';
 import type { LessonChange } from '../../lib/progress/visits.ts';
 
-export const getStaticPaths = changesRoutes;
+export const getStaticPaths = changeLogRoutes;
 
 export const GET: APIRoute = ({ props }) => {
-  const { locale, entries } = props as ChangesRoute;
+  const { locale, entries } = props as ChangeLogRoute;
   const byLesson: Record<string, LessonChange[]> = {};
   for (const entry of entries) {
     for (const lesson of entry.lessons) {

@@ -169,6 +169,8 @@ describe('page kinds', () => {
     expect(pageKind('sv/teacher/guide/halsa/index.html')).toBe('teacher-guide');
     expect(pageKind('sv/surveys/module/index.html')).toBe('survey');
     expect(pageKind('sv/404/index.html')).toBe('not-found');
+    expect(pageKind('sv/changes/index.html')).toBe('changes');
+    expect(pageKind('sv/changes/2/index.html')).toBe('changes');
     expect(pageKind('sv/a/b/c/d/index.html')).toBe('other');
   });
 

@@ -151,3 +151,15 @@ describe('the pager', () => {
     expect(pagerItems(3, 12)).toEqual([1, 2, 3, 4, null, 12]);
   });
 });
+
+describe('change-log pages', () => {
+  it('cuts the log into pages of 20 in order, and gives an empty log one page', async () => {
+    const { changePages, CHANGES_PAGE_SIZE } = await import('../../../src/lib/page/models.ts');
+    expect(CHANGES_PAGE_SIZE).toBe(20);
+    const log = Array.from({ length: 45 }, (_, i) => i);
+    const pages = changePages(log);
+    expect(pages.map((p) => p.length)).toEqual([20, 20, 5]);
+    expect(pages.flat()).toEqual(log);
+    expect(changePages([])).toEqual([[]]);
+  });
+});
